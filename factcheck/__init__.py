@@ -1,0 +1,21 @@
+"""factcheck: catch wrong numbers in news copy before it is published.
+
+>>> from factcheck import check_text
+>>> report = check_text("Around 150 detainees were moved on Wednesday.", published="2026-01-22")
+>>> [(c.kind, c.text) for c in report.claims]
+[('count', 'Around 150'), ('date', 'Wednesday')]
+"""
+
+from .api import check_file, check_stories, check_story, check_text
+from .errors import ConfigError, FactcheckError, GoldError, ModelError, SourceError
+from .models import REPORT_SCHEMA, Claim, DateClaim, Finding, Report
+from .normalize import interval
+from .source import Story, read_story, story_from_text
+
+__all__ = [
+    "REPORT_SCHEMA", "Claim", "ConfigError", "DateClaim", "FactcheckError", "Finding", "GoldError",
+    "ModelError", "Report", "SourceError", "Story", "check_file", "check_stories", "check_story",
+    "check_text", "interval", "read_story", "story_from_text",
+]
+
+__version__ = "0.1.0"

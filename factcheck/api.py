@@ -1,0 +1,68 @@
+"""The library's entry points: a story in, a `Report` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .claims import build_claims
+from .extract import DEFAULT_MODEL, build_pipeline
+from .models import Report, SourceInfo, Summary
+from .source import Story, read_story, story_from_text
+
+
+def check_story(story: Story, *, model: str = DEFAULT_MODEL) -> Report:
+    return next(check_stories([story], model=model))
+
+
+def check_stories(stories: Iterable[Story], *, model: str = DEFAULT_MODEL) -> Iterator[Report]:
+    """Reports for many stories, streaming them through the pipeline in batches."""
+    nlp = build_pipeline(model)
+    stories = list(stories)
+    for story, doc in zip(stories, nlp.pipe(s.plain for s in stories)):
+        yield _report(story, doc)
+
+
+def check_text(
+    text: str, *, published: dt.date | str | None = None, path: str | None = None,
+    format: str | None = None, model: str = DEFAULT_MODEL,
+) -> Report:
+    """Check a story given as a string (`format`: text, markdown or html; guessed from `path`)."""
+    story = story_from_text(text, path, published=_date(published), format=format)
+    return check_story(story, model=model)
+
+
+def check_file(
+    path: str | Path, *, published: dt.date | str | None = None, model: str = DEFAULT_MODEL
+) -> Report:
+    return check_story(read_story(path, published=_date(published)), model=model)
+
+
+def _date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from .source import parse_date
+
+    return parse_date(value, "published")
+
+
+def _report(story: Story, doc) -> Report:
+    claims, places = build_claims(doc, story.text, story.published)
+    findings: list = []
+    checked = [c for c in claims if c.verdict != "unverified"]
+    return Report(
+        source=SourceInfo(
+            path=story.path, published=story.published.isoformat() if story.published else None,
+            format=story.format,
+        ),
+        claims=claims,
+        places=places,
+        findings=findings,
+        summary=Summary(
+            claims=len(claims), checked=len(checked),
+            supported=sum(c.verdict == "supported" for c in claims),
+            contradicted=sum(c.verdict == "contradicted" for c in claims),
+            findings=len(findings),
+        ),
+    )

@@ -1,0 +1,100 @@
+"""From a processed Doc to typed claims and place mentions (the last stage that sees spaCy)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from .dating import DateExpr, DateValue, resolve
+from .extract.figures import Figure
+from .link import counted_noun, is_place_name, nearest
+from .models import (
+    Claim, CountClaim, DateClaim, DateRef, MoneyClaim, PercentClaim, PlaceMention, PlaceRef,
+    QuantityClaim,
+)
+from .normalize import interval
+from .source import line_starts
+
+_NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim}
+
+
+class Positions:
+    """Offsets to 1-based line and column in the original text."""
+
+    def __init__(self, text: str):
+        self._starts = line_starts(text)
+
+    def __call__(self, offset: int) -> dict:
+        line = bisect.bisect_right(self._starts, offset)
+        return {"line": line, "column": offset - self._starts[line - 1] + 1}
+
+
+def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[Claim], list[PlaceMention]]:
+    """Claims in text order (ids c1, c2 ...) and every place mention, from `doc` over `text`."""
+    position = Positions(text)
+    places = [
+        PlaceMention(text=text[p.start : p.end], start=p.start, end=p.end, label=p.label,
+                     **position(p.start))
+        for p in doc._.fc_places or ()
+        if is_place_name(p.text)
+    ]
+    dates = [(expr, resolve(expr, published)) for expr in doc._.fc_dates or ()]
+    items: list[tuple[int, str, object]] = [(f.start, "figure", f) for f in doc._.fc_figures or ()]
+    items += [(expr.start, "date", (expr, value)) for expr, value in dates]
+    items.sort(key=lambda item: item[0])
+    date_spans = [_DatedSpan(expr, value) for expr, value in dates]
+
+    claims: list[Claim] = []
+    for number, (_, what, item) in enumerate(items, start=1):
+        if what == "figure":
+            claim = _figure_claim(doc, text, item, f"c{number}", position, places, date_spans)
+        else:
+            claim = _date_claim(text, *item, f"c{number}", position, places)
+        claims.append(claim)
+    return claims, places
+
+
+class _DatedSpan:
+    def __init__(self, expr: DateExpr, value: DateValue):
+        self.start, self.end, self.text, self.value = expr.start, expr.end, expr.text, value
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not doc.has_annotation("SENT_START"):
+        return (0, len(doc.text))
+    sentence = span[0].sent
+    return sentence.start_char, sentence.end_char
+
+
+def _place_ref(places, start, end, bounds) -> PlaceRef | None:
+    place = nearest(places, start, end, bounds)
+    return PlaceRef(id=place.id, name=place.name, text=place.text) if place else None
+
+
+def _figure_claim(doc, text, f: Figure, claim_id, position, places, dates) -> Claim:
+    low, high = interval(f.value, f.qualifier, f.rounding, f.value_end, f.end_rounding)
+    unit = f.unit
+    if f.kind == "count":
+        unit = counted_noun(doc, f.core_start, f.core_end, f.end)
+    bounds = _sentence_bounds(doc, f.start, f.end)
+    dated = nearest(dates, f.start, f.end, bounds)
+    return _NUMERIC[f.kind](
+        id=claim_id, text=text[f.start : f.end], start=f.start, end=f.end, **position(f.start),
+        value=f.value, value_end=f.value_end, low=low, high=high, qualifier=f.qualifier,
+        rounding=f.rounding, unit=unit, place=_place_ref(places, f.start, f.end, bounds),
+        date=DateRef(value=dated.value.value, text=dated.text) if dated else None,
+    )
+
+
+def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, places) -> DateClaim:
+    return DateClaim(
+        id=claim_id, text=text[expr.start : expr.end], start=expr.start, end=expr.end,
+        **position(expr.start), value=value.value, granularity=value.granularity,
+        low=value.low.isoformat() if value.low else None,
+        high=value.high.isoformat() if value.high else None,
+        qualifier="approx" if value.approximate else "exact", relative=value.relative,
+        resolved=value.resolved, weekday=value.weekday,
+    )

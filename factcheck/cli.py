@@ -1,0 +1,135 @@
+"""The command line. It only wraps the library: library errors become one line on stderr and
+exit code 2; findings at or above --fail-on give exit code 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import FactcheckError, SourceError
+from .extract import DEFAULT_MODEL
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Catch wrong numbers in news copy before it is published.\n\n"
+    "Example: factcheck check story.md",
+)
+FORMATS = ("text", "json", "jsonl", "line")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _published(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FactcheckError(f"--published: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _err(message: str) -> None:
+    print(f"factcheck: error: {message}", file=sys.stderr)
+
+
+@app.command()
+def check(
+    files: List[str] = typer.Argument(None, help="Story files (.txt, .md, .html); '-' or none on a pipe reads stdin."),
+    format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides front matter)."),
+    model: str = typer.Option(DEFAULT_MODEL, help="spaCy pipeline to load."),
+    fail_on: str = typer.Option("error", help="Exit 1 on findings at or above: error, warning, info."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+) -> None:
+    """Read every figure in a story: value, interval, what is counted, where and when.
+
+    Example: factcheck check corpora/dev/iraq-detainee-transfers.md --format json
+    """
+    from .api import check_stories
+    from .report import RENDERERS
+    from .source import read_story, story_from_text
+
+    if format not in RENDERERS:
+        raise FactcheckError(f"--format: expected one of {', '.join(RENDERERS)}, got {format!r}")
+    if fail_on not in SEVERITY_RANK:
+        raise FactcheckError(f"--fail-on: expected error, warning or info, got {fail_on!r}")
+    date = _published(published)
+    files = list(files or [])
+    if not files:
+        if sys.stdin.isatty():
+            raise FactcheckError("no story given: name a file, or pipe a story in (factcheck check - < story.txt)")
+        files = ["-"]
+    stories, failed = [], 0
+    for name in files:
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+                from .source import decode
+
+                text, _ = decode(data, "<stdin>")
+                stories.append(story_from_text(text, None, published=date))
+            else:
+                stories.append(read_story(name, published=date))
+        except SourceError as exc:
+            _err(str(exc))
+            failed += 1
+    reports = list(check_stories(stories, model=model)) if stories else []
+    output = RENDERERS[format](reports, [s.text for s in stories])
+    if format == "text":
+        Console(highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False).print(output)
+    elif output:
+        print(output)
+    threshold = SEVERITY_RANK[fail_on]
+    flagged = any(
+        SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings
+    ) or any(c.verdict == "contradicted" for r in reports for c in r.claims)
+    raise typer.Exit(2 if failed else (1 if flagged else 0))
+
+
+@app.command("eval")
+def eval_command(
+    path: Path = typer.Argument(Path("corpora"), help="A gold file or a folder searched for *.gold.json."),
+    model: str = typer.Option(DEFAULT_MODEL, help="spaCy pipeline to score."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss, false figure and wrong value."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score extraction against gold annotations, beside the spaCy model's own NER.
+
+    Example: factcheck eval corpora/dev --errors
+    """
+    from .evaluate import evaluate, render_score
+
+    score = evaluate(path, model=model, show_errors=errors)
+    if as_json:
+        print(json.dumps(score.as_dict(), indent=2))
+    else:
+        print(render_score(score, model))
+    if errors:
+        print("\n".join(["", *score.errors]))
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    try:
+        app(args=argv, prog_name="factcheck", standalone_mode=False)
+    except FactcheckError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            _err(exc.format_message())
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        raise

@@ -1,0 +1,207 @@
+"""The `factcheck_dates` component: finds written dates ("Jan. 21", "January 2026", "2012-13",
+"last year", "on Wednesday") and stores them, unresolved, as `doc._.fc_dates`."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dating import MONTHS, DateExpr
+from ..normalize import SMALL, TENS
+from .masks import masked_ranges, overlaps
+
+WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+YEAR_AT_END = rf"(?P<year>{YEAR})(?!\d|[-/–]\d)"
+DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
+_COUNT_WORDS = "|".join(["a", "an", *SMALL, *TENS, r"\d+"])
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:about|around|nearly|almost|over|than|up to|some|at least|roughly|approximately|"
+    r"estimated|just|only|of|[$£€¥]|US\$|Rs\.?)\s*$",
+    re.I,
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"^(?:\s*(?:%|per ?cent|percent|million|billion|bn\b|m\b|k\b|years?\b|km\b|miles?\b|metres?|"
+    r"people|residents|homes|jobs|staff|workers|students|pupils|patients|cases|deaths|troops|"
+    r"votes|seats|members|cars|units|feet|tonnes|kg\b)|[-/.,]\d)"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|next|due|expected|scheduled|set to|plans? to|upcoming|forthcoming|"
+    r"is to|are to|aims? to|until)\b",
+    re.I,
+)
+_NAMED_DAYS = re.compile(r"(?:Black|Good|Super|Ash|Cyber|Easter|Holy|Bloody|Maundy|Shrove)\s+$")
+
+# Each pattern: (form, compiled regex). Earlier patterns win ties between equally long matches.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("day", re.compile(
+        rf"\b(?:(?P<weekday>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYN})\s+(?:of\s+)?(?P<month>{MON})"
+        rf"(?:,?\s+{YEAR_AT_END})?(?!\w)")),
+    ("day", re.compile(
+        rf"\b(?:(?P<weekday>{WD}),?\s+)?(?P<month>{MON})\s+(?P<day>{DAYN})(?!\w)"
+        rf"(?:,?\s+{YEAR_AT_END})?")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b")),
+    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")),
+    ("month", re.compile(
+        rf"\b(?:(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|"
+        rf"end of|start of|Early|Late|Mid)[\s-]+)?(?P<month>{MON})(?:,?\s+(?:of\s+)?"
+        rf"{YEAR_AT_END})")),
+    ("month_alone", re.compile(
+        rf"\b(?:(?:in|In|since|Since|until|Until|by|By|from|From|of|during|During|before|after|"
+        rf"through|between|and|to|till|or)\s+(?:early\s+|late\s+|mid-)?|(?P<shift>last|next|this|"
+        rf"Last|Next|This)\s+|(?P<mod>early|late|mid|Early|Late|Mid)[\s-]+)(?P<month>{MON})"
+        rf"(?![\w.]|\s+\d)")),
+    ("quarter", re.compile(
+        rf"\b(?:Q(?P<quarter>[1-4])|the (?P<qword>first|second|third|fourth) quarter)"
+        rf"(?:,?\s+(?:of\s+)?{YEAR_AT_END})?\b")),
+    ("fiscal", re.compile(
+        rf"(?<![\d-])(?:FY\s?)?(?P<year>{YEAR})(?P<sep>[-/–])(?P<year2>{YEAR}|\d\d)(?![\d-])")),
+    ("decade", re.compile(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<year>(?:1[89]|20)\d0)s\b")),
+    ("offset_day", re.compile(
+        r"\b(?P<word>yesterday|today|tomorrow|tonight|last night)(?:\s+(?:morning|afternoon|"
+        r"evening|night))?\b|\bthis (?P<part>morning|afternoon|evening)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<mod>(?:earlier|later) )?(?P<rel>last|this|next) (?P<unit>week|month|year|quarter)\b",
+        re.I)),
+    ("ago", re.compile(
+        rf"\b(?P<n>{_COUNT_WORDS}) (?P<unit>day|week|month|year|decade)s? ago\b", re.I)),
+    ("weekday", re.compile(
+        rf"(?:\b(?P<shift>last|next|this|Last|Next|This) )?(?P<weekday>{WD})(?:\s+(?:morning|"
+        rf"afternoon|evening|night))?\b")),
+    ("year", re.compile(
+        rf"(?<![\d$£€¥.,/-])(?:(?P<mod>early|mid|late|pre|post|Early|Late|Mid)[\s-]+)?"
+        rf"(?P<year>{YEAR})(?![\d%])")),
+]
+
+
+def find_dates(text: str, masks: list[tuple[int, int]] = ()) -> list[DateExpr]:
+    """All date expressions in `text`, longest first where they overlap, in text order."""
+    candidates = []
+    for priority, (form, pattern) in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            for expr in _build(form, match, text):
+                if not overlaps(masks, expr.start, expr.end):
+                    candidates.append((expr, priority))
+    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
+    chosen: list[DateExpr] = []
+    for expr, _ in candidates:
+        if all(expr.end <= other.start or other.end <= expr.start for other in chosen):
+            chosen.append(expr)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def _expr(match: re.Match, form: str, start: int | None = None, end: int | None = None, **fields):
+    start = match.start() if start is None else start
+    end = match.end() if end is None else end
+    text = match.string[start:end]
+    return DateExpr(start, end, text, form, tuple((k, v) for k, v in fields.items() if v is not None))
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _build(form: str, m: re.Match, text: str):
+    g = m.groupdict()
+    if form == "day":
+        yield _expr(m, "day", month=_month(g["month"]), day=int(re.sub(r"\D", "", g["day"])),
+                    year=int(g["year"]) if g["year"] else None,
+                    weekday=g["weekday"].lower() if g["weekday"] else None)
+    elif form == "iso":
+        yield _expr(m, "day", year=int(g["year"]), month=int(g["month"]), day=int(g["day"]))
+    elif form == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        d, mo = (b, a) if b > 12 else (a, b)
+        if 1 <= mo <= 12:
+            yield _expr(m, "day", year=int(g["year"]), month=mo, day=d)
+    elif form == "month":
+        mod = g["mod"].lower().split()[-1] if g["mod"] else None
+        yield _expr(m, "month", month=_month(g["month"]), year=int(g["year"]), mod=mod)
+    elif form == "month_alone":
+        if g["month"] == "May" and not (g["shift"] or g["mod"]) and text[m.start():].startswith(("and", "or")):
+            return
+        start = m.start() if (g["shift"] or g["mod"]) else m.start("month")
+        mod = g["mod"].lower() if g["mod"] else None
+        shift = {"last": -1, "next": 1, "this": 0}.get((g["shift"] or "").lower())
+        expr = _expr(m, "month", start=start, month=_month(g["month"]), mod=mod)
+        if shift == 1:
+            expr = _with_future(expr, True)
+        yield expr
+    elif form == "quarter":
+        q = int(g["quarter"]) if g["quarter"] else {"first": 1, "second": 2, "third": 3,
+                                                    "fourth": 4}[g["qword"]]
+        yield _expr(m, "quarter", quarter=q, year=int(g["year"]) if g["year"] else None)
+    elif form == "fiscal":
+        first, second = int(g["year"]), g["year2"]
+        follows = int(second) == first + 1 if len(second) == 4 else int(second) == (first + 1) % 100
+        if follows:
+            yield _expr(m, "fiscal", year=first)
+        elif len(second) == 4:  # "2019-2021": two years
+            yield _expr(m, "year", end=m.end("year"), year=first)
+            yield _expr(m, "year", start=m.start("year2"), year=int(second))
+    elif form == "decade":
+        yield _expr(m, "decade", year=int(g["year"]), mod=g["mod"])
+    elif form == "offset_day":
+        word = (g["word"] or "today").lower()
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[word]
+        yield _expr(m, "offset_day", offset=offset)
+    elif form == "relative":
+        offset = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        yield _expr(m, "relative", unit=g["unit"].lower(), offset=offset,
+                    mod=g["mod"].strip().lower() if g["mod"] else None)
+    elif form == "ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else (1 if n in ("a", "an") else SMALL.get(n) or TENS[n])
+        yield _expr(m, "ago", unit=g["unit"].lower(), offset=-count)
+    elif form == "weekday":
+        if _NAMED_DAYS.search(text[max(0, m.start() - 10) : m.start()]):
+            return
+        shift = {"last": -1, "next": 1, "this": 0}.get((g["shift"] or "").lower(), 0)
+        yield _expr(m, "weekday", weekday=g["weekday"].lower(), shift=shift)
+    elif form == "year":
+        if _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            return
+        if _NOT_YEAR_AFTER.match(text[m.end() : m.end() + 12]):
+            return
+        yield _expr(m, "year", year=int(g["year"]), mod=g["mod"].lower() if g["mod"] else None)
+
+
+def _with_future(expr: DateExpr, future: bool) -> DateExpr:
+    return DateExpr(expr.start, expr.end, expr.text, expr.form, expr.fields, future)
+
+
+def _sentence_is_future(doc: Doc, expr: DateExpr) -> bool:
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return False
+    sentence = span[0].sent
+    return bool(_FUTURE.search(sentence.text))
+
+
+class DateFinder:
+    """Finds date expressions; resolution against the publication date happens later."""
+
+    def __init__(self, name: str = "factcheck_dates"):
+        self.name = name
+        if not Doc.has_extension("fc_dates"):
+            Doc.set_extension("fc_dates", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_dates(doc.text, masked_ranges(doc))
+        doc._.fc_dates = [
+            expr if expr.future else _with_future(expr, _sentence_is_future(doc, expr))
+            for expr in found
+        ]
+        return doc
+
+
+@Language.factory("factcheck_dates", assigns=["doc._.fc_dates"])
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(name)

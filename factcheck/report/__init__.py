@@ -1,0 +1,15 @@
+"""Report renderers: one function per format, each `render(reports, texts) -> str`, where
+`texts[i]` is the original text of `reports[i]`."""
+
+from . import json as json_format
+from . import line as line_format
+from . import text as text_format
+
+RENDERERS = {
+    "text": text_format.render,
+    "json": json_format.render,
+    "jsonl": json_format.render_lines,
+    "line": line_format.render,
+}
+
+__all__ = ["RENDERERS"]

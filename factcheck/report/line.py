@@ -1,0 +1,17 @@
+"""`path:line:col: rule: message`, the format grep, editors and CI read."""
+
+from __future__ import annotations
+
+from ..models import Report
+
+
+def render(reports: list[Report], texts: list[str] | None = None) -> str:
+    lines = []
+    for report in reports:
+        path = report.source.path or "<stdin>"
+        for finding in report.findings:
+            lines.append(f"{path}:{finding.line}:{finding.column}: {finding.rule}: {finding.message}")
+        for claim in report.claims:
+            if claim.verdict == "contradicted":
+                lines.append(f"{path}:{claim.line}:{claim.column}: contradicted: {claim.text!r}")
+    return "\n".join(lines)
