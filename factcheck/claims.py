@@ -53,7 +53,24 @@ def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[C
         else:
             claim = _date_claim(text, *item, f"c{number}", position, places)
         claims.append(claim)
-    return claims, places
+    return _borrow_units(doc, claims), places
+
+
+def _borrow_units(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A count with no noun of its own takes the noun of the nearest count in its sentence
+    ("312 votes to 298", "2,500 at its depot and 900 at its head office")."""
+    out = list(claims)
+    counts = [i for i, c in enumerate(claims) if c.kind == "count"]
+    for i in counts:
+        claim = claims[i]
+        if claim.unit is not None:
+            continue
+        bounds = _sentence_bounds(doc, claim.start, claim.end)
+        donors = [claims[j] for j in counts if claims[j].unit and bounds[0] <= claims[j].start < bounds[1]]
+        if donors:
+            donor = min(donors, key=lambda d: (d.start > claim.start, abs(d.start - claim.start)))
+            out[i] = claim.model_copy(update={"unit": donor.unit})
+    return out
 
 
 class _DatedSpan:

@@ -116,20 +116,22 @@ def eval_command(
 
 def main(argv: Optional[list[str]] = None) -> None:
     try:
-        app(args=argv, prog_name="factcheck", standalone_mode=False)
+        code = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as exc:
         _err(str(exc))
-        sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        code = 2
     except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
+        code = 130
+    except Exception as exc:
+        # typer carries its own copy of click: recognise its errors by what they offer
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            print(exc.format_message())
+            code = 0
+        elif hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
             _err(exc.format_message())
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+            code = 2
+        elif type(exc).__name__ == "Abort":
+            code = 130
+        else:
+            raise
+    sys.exit(code if isinstance(code, int) else 0)

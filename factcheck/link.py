@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remained", "remains"}
-_SKIP_AFTER = {"of", "more", "additional", "extra", "other", "new", "further", "fewer", "less"}
+_SKIP_AFTER = {"of", "more", "additional", "extra", "other", "new", "further", "fewer", "less", "own"}
 _NOT_UNITS = {"%", "year", "years", "time", "times", "percent", "cent", "per"}
 _NOT_PLACES = {"islamic state", "is", "isis", "isil", "daesh"}
 
@@ -47,7 +47,8 @@ def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:
     steps = 0
     while i < min(limit, len(doc)) and steps < 6:
         token = doc[i]
-        if token.lower_ in _SKIP_AFTER or token.pos_ in ("ADJ", "ADV", "DET", "NUM") or token.text in ("-", "–"):
+        if (token.lower_ in _SKIP_AFTER or token.pos_ in ("ADJ", "ADV", "DET", "NUM")
+                or token.tag_ == "PRP$" or token.text in ("-", "–")):
             i, steps = i + 1, steps + 1
             continue
         if token.pos_ == "VERB" and token.tag_ == "VBN" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":

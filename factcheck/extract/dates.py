@@ -17,7 +17,10 @@ MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-YEAR = r"(?:1[89]\d\d|20\d\d)"
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+MON_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 YEAR_AT_END = rf"(?P<year>{YEAR})(?!\d|[-/–]\d)"
 DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
 _COUNT_WORDS = "|".join(["a", "an", *SMALL, *TENS, r"\d+"])
@@ -30,11 +33,6 @@ _NOT_YEAR_AFTER = re.compile(
     r"^(?:\s*(?:%|per ?cent|percent|million|billion|bn\b|m\b|k\b|years?\b|km\b|miles?\b|metres?|"
     r"people|residents|homes|jobs|staff|workers|students|pupils|patients|cases|deaths|troops|"
     r"votes|seats|members|cars|units|feet|tonnes|kg\b)|[-/.,]\d)"
-)
-_FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|next|due|expected|scheduled|set to|plans? to|upcoming|forthcoming|"
-    r"is to|are to|aims? to|until)\b",
-    re.I,
 )
 _NAMED_DAYS = re.compile(r"(?:Black|Good|Super|Ash|Cyber|Easter|Holy|Bloody|Maundy|Shrove)\s+$")
 
@@ -53,10 +51,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"end of|start of|Early|Late|Mid)[\s-]+)?(?P<month>{MON})(?:,?\s+(?:of\s+)?"
         rf"{YEAR_AT_END})")),
     ("month_alone", re.compile(
-        rf"\b(?:(?:in|In|since|Since|until|Until|by|By|from|From|of|during|During|before|after|"
-        rf"through|between|and|to|till|or)\s+(?:early\s+|late\s+|mid-)?|(?P<shift>last|next|this|"
-        rf"Last|Next|This)\s+|(?P<mod>early|late|mid|Early|Late|Mid)[\s-]+)(?P<month>{MON})"
-        rf"(?![\w.]|\s+\d)")),
+        rf"(?:\b(?P<shift>last|next|this|Last|Next|This)\s+|\b(?P<mod>early|late|mid|Early|Late|"
+        rf"Mid)[\s-]+|\b(?P<prep>in|In|since|Since|until|Until|by|By|from|From|of|during|During|"
+        rf"before|after|through|between|and|to|till|or|for|on)\s+)?(?P<month>{MON_FULL})"
+        rf"(?!\w|\s+\d)")),
     ("quarter", re.compile(
         rf"\b(?:Q(?P<quarter>[1-4])|the (?P<qword>first|second|third|fourth) quarter)"
         rf"(?:,?\s+(?:of\s+)?{YEAR_AT_END})?\b")),
@@ -125,8 +123,8 @@ def _build(form: str, m: re.Match, text: str):
         mod = g["mod"].lower().split()[-1] if g["mod"] else None
         yield _expr(m, "month", month=_month(g["month"]), year=int(g["year"]), mod=mod)
     elif form == "month_alone":
-        if g["month"] == "May" and not (g["shift"] or g["mod"]) and text[m.start():].startswith(("and", "or")):
-            return
+        if g["month"] == "May" and not (g["shift"] or g["mod"] or g["prep"] in ("in", "In", "since", "until", "by", "from", "during", "of")):
+            return  # "May" is a name or a verb more often than a month
         start = m.start() if (g["shift"] or g["mod"]) else m.start("month")
         mod = g["mod"].lower() if g["mod"] else None
         shift = {"last": -1, "next": 1, "this": 0}.get((g["shift"] or "").lower())
@@ -177,12 +175,33 @@ def _with_future(expr: DateExpr, future: bool) -> DateExpr:
     return DateExpr(expr.start, expr.end, expr.text, expr.form, expr.fields, future)
 
 
-def _sentence_is_future(doc: Doc, expr: DateExpr) -> bool:
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "should"}
+_FORWARD_PREPS = {"from", "by", "until", "till", "starting", "before", "next", "to"}
+_FORWARD_VERBS = {"starting", "beginning", "due", "expected", "scheduled", "effective"}
+
+
+def _is_future(doc: Doc, expr: DateExpr) -> bool:
+    """Whether the clause around a date is about the future, read from its verb: "will add 60
+    places from September", "must register by Monday"; "were due in January" is past."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
+    if span is None or len(span) == 0 or not doc.has_annotation("DEP"):
         return False
-    sentence = span[0].sent
-    return bool(_FUTURE.search(sentence.text))
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _FUTURE_AUX:
+        return True
+    if "to" in auxiliaries:  # "is set to rise", "plans to open" ... unless it reports the past
+        governor = verb.head
+        return governor.tag_ not in ("VBD", "VBN") or governor.lower_ in ("set", "due", "expected")
+    if verb.tag_ in ("VBD", "VBN"):
+        return False
+    previous = doc[span.start - 1].lower_ if span.start else ""
+    before_that = doc[span.start - 2].lower_ if span.start > 1 else ""
+    return previous in _FORWARD_PREPS or (previous in ("in", "on") and before_that in _FORWARD_VERBS)
 
 
 class DateFinder:
@@ -196,7 +215,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = find_dates(doc.text, masked_ranges(doc))
         doc._.fc_dates = [
-            expr if expr.future else _with_future(expr, _sentence_is_future(doc, expr))
+            expr if expr.future else _with_future(expr, _is_future(doc, expr))
             for expr in found
         ]
         return doc

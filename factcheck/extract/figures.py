@@ -48,7 +48,7 @@ _WORDS = re.compile(
 )
 _MAGNITUDES = re.compile(
     r"\b(?:(?P<tens>tens|hundreds) of (?P<of>thousands|millions|billions)|"
-    r"(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
+    r"(?P<plural>dozens|scores(?= of)|hundreds|thousands|millions|billions))\b",
     re.I,
 )
 _SCALE_AFTER = re.compile(
@@ -71,14 +71,20 @@ _CURRENCY_BEFORE = re.compile(
 )
 _CURRENCY_AFTER = re.compile(
     r"^(?:(?P<pence>p)\b|\s(?P<word>(?:US |American |Australian |Canadian |Hong Kong )?dollars|"
-    r"pounds(?: sterling)?|sterling|euros?|yen|rupees|yuan|renminbi|francs|pence|cents)\b)",
+    r"pounds(?: sterling)?|sterling|euros?|yen|rupees|yuan|renminbi|francs|pence|cents|soles|"
+    r"naira|rand|shillings|pesos|lira|roubles|rubles|dinars|dirhams|riyals|kronor|kroner|krona|"
+    r"zloty|baht|ringgit|rupiah|hryvnia|cedis)\b)",
     re.I,
 )
 _CURRENCY_WORDS = {
     "dollars": "USD", "us dollars": "USD", "american dollars": "USD", "australian dollars": "AUD",
     "canadian dollars": "CAD", "hong kong dollars": "HKD", "pounds": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-    "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "francs": "CHF",
+    "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "francs": "CHF", "soles": "PEN",
+    "naira": "NGN", "rand": "ZAR", "shillings": "KES", "pesos": "MXN", "lira": "TRY",
+    "roubles": "RUB", "rubles": "RUB", "dinars": "IQD", "dirhams": "AED", "riyals": "SAR",
+    "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "zloty": "PLN", "baht": "THB",
+    "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH", "cedis": "GHS",
 }
 _UNITS = [
     ("years", r"-?years?-old|\s+years? old"),
@@ -108,14 +114,18 @@ _UNITS = [
 _UNIT_AFTER = re.compile(
     "^(?:" + "|".join(f"(?P<u{i}>{pattern})" for i, (_, pattern) in enumerate(_UNITS)) + r")(?![\w/])"
 )
-_UNIT_BEFORE = re.compile(r"\b(?:(?P<aged>[Aa]ged)|(?P<mag>[Mm]agnitude)(?:-| of )?)\s*$")
+_UNIT_BEFORE = re.compile(
+    r"\b(?:(?P<aged>[Aa]ged(?:\s+(?:over|under|between|at least))?)|(?P<mag>[Mm]agnitude)(?:-| of )?)\s*$"
+)
+_MINUS = re.compile(r"(?:\bminus\s+|[-−])$")
+_TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 _QUALIFIERS = {
     "approx": "around|about|roughly|approximately|approx\\.|circa|c\\.|some|an estimated|"
     "estimated|an approximate|perhaps|an average of",
     "nearly": "nearly|almost|just under|just below|close to|just shy of|a little under|"
     "slightly under|slightly less than|slightly fewer than|not quite",
     "more_than": "more than|over|upwards of|in excess of|just over|well over|above|a little over|"
-    "slightly more than|far more than|well above|north of|a record|a further",
+    "slightly more than|far more than|well above|north of",
     "at_least": "at least|no fewer than|no less than|a minimum of|not less than",
     "at_most": "at most|no more than|a maximum of|not more than",
     "less_than": "fewer than|less than|under|below|just fewer than",
@@ -140,7 +150,12 @@ _CHANGE_VERB = re.compile(
     r"widened|narrowed|slumped|tumbled|leapt|leaped|improved|worsened)\b(?:\s+\w+){0,2}\s*$",
     re.I,
 )
-_FIXED_PHRASES = {"a dozen": 12, "half a dozen": 6}
+_MOTION_VERB = re.compile(
+    r"\b(?:rose|risen|rising|rises|crept|creeping|climbed|climbing|went|gone|going|jumped|moved|"
+    r"shot|edged|inched|crawled|came|come|adds|added|adding|totted|totalled|built|building|"
+    r"stepped|ramped|scaled|revised|bumped|pushed)\s+$",
+    re.I,
+)
 
 
 def _cores(text: str, masks) -> list[Figure]:
@@ -179,12 +194,19 @@ def _cores(text: str, masks) -> list[Figure]:
 
 def _word_figure(match: re.Match) -> Figure | None:
     words = re.findall(r"[A-Za-z]+", match.group().lower())
+    start = match.start()
     half = words[:2] in (["half", "a"], ["half", "an"])
     if half:
         words = words[2:]
-    if words[0] in SCALE_WORDS or words[0] == "dozen":
+    elif words[0] in ("a", "an"):
+        if len(words) == 1:
+            return None
+        if words[1] not in SCALE_WORDS and words[1] != "dozen":  # "a seven-year-old"
+            words = words[1:]
+            start = match.start() + match.group().lower().index(words[0])
+    elif words[0] in SCALE_WORDS or words[0] == "dozen":
         return None  # "hundred" alone: part of "several hundred", not a figure
-    if words[0] in ("a", "an") and len(words) == 1:
+    if words == ["zero"] and match.string[max(0, start - 4) : start].lower() == "net ":
         return None
     dozen = words[-1] == "dozen"
     value = parse_number_words(words[:-1] if dozen else words)
@@ -195,8 +217,8 @@ def _word_figure(match: re.Match) -> Figure | None:
     rounding = word_rounding(value)
     if half:
         value, rounding = value / 2, max(1, value // 10)
-    return Figure(*match.span(), match.group(), "count", tidy(value), rounding=rounding,
-                  core_start=match.start(), core_end=match.end(), words=True,
+    return Figure(start, match.end(), match.string[start : match.end()], "count", tidy(value),
+                  rounding=rounding, core_start=start, core_end=match.end(), words=True,
                   scaled=any(w in SCALE_WORDS for w in words))
 
 
@@ -226,6 +248,13 @@ def _extend(text: str, core: Figure) -> Figure:
                         start=f.start - (len(before) - unit_before.start()))
         elif unit_before and unit_before.group("aged"):
             f = replace(f, kind="quantity", unit="years", own_unit=True)
+            tail = re.match(r"^\s+(?:and|or) (?:over|above|older)\b", text[f.end : f.end + 20])
+            if tail:
+                f = replace(f, end=f.end + tail.end(), qualifier="at_least")
+    if f.kind == "quantity" and f.unit in ("°C", "°F"):
+        minus = _MINUS.search(text[max(0, f.start - 6) : f.start])
+        if minus:
+            f = replace(f, start=f.start - len(minus.group()), value=-f.value)
     return f
 
 
@@ -262,6 +291,14 @@ def _qualify(text: str, f: Figure) -> Figure:
     before = _QUALIFIER_BEFORE.search(text[max(0, f.start - 30) : f.start])
     if before:
         name = before.lastgroup
+        ahead = text[max(0, f.start - 60) : f.start - (len(before.string) - before.start())]
+        if name == "up_to" and _MOTION_VERB.search(ahead):
+            return f  # "crept up to 27.4": the verb's particle, not a ceiling
+        if (name == "more_than" and before.group().lower().startswith("over")
+                and f.unit in _TIME_UNITS and not ahead.rstrip().lower().endswith("aged")):
+            return f  # "over nine days": during, not more than
+        if name == "approx" and f.words and f.qualifier == "at_least":
+            return f  # "talking about millions of people"
         f = replace(f, start=f.start - (len(before.string) - before.start()),
                     qualifier=_combine(f.qualifier, name))
     return f
@@ -279,6 +316,10 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     while i < len(figures):
         f = figures[i]
         nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt is not None and re.fullmatch(r"\s+(?:in|out of)\s+", text[f.end : nxt.start]) \
+                and f.kind == nxt.kind == "count" and not f.scaled:
+            i += 2  # "six in ten", "1 in 10,000": a ratio, not two counts
+            continue
         if nxt is not None and f.qualifier == "exact" and nxt.qualifier == "exact":
             merged = _range(text, f, nxt)
             if merged == "drop":

@@ -40,7 +40,11 @@ _NAME_PATTERNS = [
     r"Airbus|Terminal|Tier|Band|Zone|Ward|Block|Unit|Resolution|Amendment|Proposition|Prop|Episode|"
     r"Series|Vol|Volume|Part|Rule|Formula|Matchday|Week|Day|Game|Round|Year|Key Stage|Bus|"
     r"Channel|Studio|Number|No|Nos|Act|Title|Schedule|Paragraph|Regulation|Directive|Agenda|"
-    r"Vision|Industry|Web)\.?\s+\d+[A-Za-z]?\b",
+    r"Vision|Industry|Web|FTSE|Nasdaq|S&P|Dow|Stoxx|DAX|CAC|Nikkei|Euro Stoxx|Fortune|Russell|"
+    r"Top|Group of)\.?\s+\d+[A-Za-z]?\b",
+    # fractions: "two-thirds", "one quarter"
+    r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|"
+    r"fifths?|sixths?|eighths?|tenths?)\b)",
     r"\b(?!(?:mid|pre|post|early|late)-)[A-Za-z]+-\d+\b",
     r"\b[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
     r"\b\d+[A-Za-z]*(?:st|nd|rd|th)\b",

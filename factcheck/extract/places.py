@@ -18,11 +18,19 @@ from .masks import masked_ranges, overlaps
 _TYPES = (
     "refugee camp|displacement camp|detention camp|camp|prison|jail|detention centre|"
     "detention center|province|governorate|district|region|county|state|city|town|village|"
-    "airport|border crossing|crossing|valley|river|island|peninsula|oblast|prefecture|borough"
+    "airport|border crossing|crossing|valley|river|island|peninsula|oblast|prefecture|borough|"
+    "estuary|estate"
 )
+# "Kettleford City Council" is an organisation, not the city
+_ORG_AFTER = (
+    r"(?!\s+(?:Council|Hall|Football|FC|University|College|Police|Fire|Commission|Authority|"
+    r"Board|Court|Hospital|School|Academy|United|Rovers|Wanderers|Athletic|Rangers|Club))"
+)
+_DATELINE = re.compile(r"(?<![^\n])(?P<name>[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*)(?=,| —| –| -| \()")
+_NOT_PLACE_NAMES = {"AI", "IS", "ISIS", "ISIL"}
 _NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|Al|El|Ad|As|Ar)[-‑])?[A-Z][\w'’]+(?:[- ](?:al-)?[A-Z][\w'’]+)*"
 _TYPED = re.compile(
-    rf"\b(?P<name>{_NAME})(?:\s+\([A-Z][\w'’ -]+\))?\s+(?P<type>(?i:{_TYPES}))\b"
+    rf"\b(?P<name>{_NAME})(?:\s+\([A-Z][\w'’ -]+\))?\s+(?P<type>(?i:{_TYPES}))\b{_ORG_AFTER}"
 )
 _OF_TYPED = re.compile(rf"\bthe (?:city|town|village|province|region|district) of (?P<name>{_NAME})")
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -45,6 +53,9 @@ def find_typed_places(text: str, masks=()) -> list[PlaceMatch]:
         out.append(PlaceMatch(*match.span(), match.group(), "PLACE"))
     for match in _OF_TYPED.finditer(text):
         out.append(PlaceMatch(*match.span("name"), match.group("name"), "PLACE"))
+    for match in _DATELINE.finditer(text):
+        if match.group("name").lower() not in STOP_WORDS and not overlaps(masks, *match.span()):
+            out.append(PlaceMatch(*match.span("name"), match.group("name"), "DATELINE"))
     return out
 
 
@@ -61,7 +72,8 @@ class PlaceFinder:
             if ent.label_ not in _LABELS or overlaps(masks, ent.start_char, ent.end_char):
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
-            if not span.text or any(c.isdigit() for c in span.text) or span.text[0] in "@#":
+            if (not span.text or any(c.isdigit() for c in span.text) or span.text[0] in "@#"
+                    or span.text in _NOT_PLACE_NAMES):
                 continue
             if any(p.start < span.end_char and span.start_char < p.end for p in found):
                 continue

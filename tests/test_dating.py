@@ -1,0 +1,58 @@
+import datetime as dt
+
+import pytest
+
+from factcheck.dating import resolve
+from factcheck.extract.dates import find_dates
+
+PUBLISHED = dt.date(2026, 1, 22)  # a Thursday
+
+
+def read(text, published=PUBLISHED):
+    return [(e.text, resolve(e, published).value, resolve(e, published).granularity)
+            for e in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The move began on Wednesday, with 150 moved.", ("Wednesday", "2026-01-21", "day")),
+        ("It launched a mission on Jan. 21 to move them.", ("Jan. 21", "2026-01-21", "day")),
+        ("Figures from January 2026 show it.", ("January 2026", "2026-01", "month")),
+        ("Last year alone, 300 were held.", ("Last year", "2025", "year")),
+        ("It was defeated in 2017.", ("2017", "2017", "year")),
+        ("Spending in 2012-13 rose.", ("2012-13", "2012-13", "fiscal_year")),
+        ("They met on 21 January 2026 in Baghdad.", ("21 January 2026", "2026-01-21", "day")),
+        ("Officials confirmed this week that it began.", ("this week", "2026-W04", "week")),
+        ("The camp opened two years ago.", ("two years ago", "2024", "year")),
+        ("Sales grew in Q3 2025.", ("Q3 2025", "2025-Q3", "quarter")),
+        ("Rents doubled in the 1990s.", ("the 1990s", "1990s", "decade")),
+        ("He was arrested yesterday.", ("yesterday", "2026-01-21", "day")),
+        ("It happened in early March 2025.", ("early March 2025", "2025-03", "month")),
+    ],
+)
+def test_dates_find_and_resolve(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_dates_weekday_with_its_date_is_one_claim():
+    found = find_dates("The vote on Tuesday, March 10, 2026 was close.")
+    assert [e.text for e in found] == ["Tuesday, March 10, 2026"]
+    assert resolve(found[0], PUBLISHED).weekday == "tuesday"
+
+
+def test_dates_relative_stay_unresolved_without_publication_date():
+    value = resolve(find_dates("It rose last year.")[0], None)
+    assert value.value is None and value.granularity == "year" and not value.resolved
+
+
+def test_dates_two_years_joined_by_a_hyphen_are_two_dates():
+    assert [e.text for e in find_dates("Between 2019-2021 it grew.")] == ["2019", "2021"]
+
+
+def test_dates_may_as_a_verb_is_not_a_month():
+    assert find_dates("Ministers May decide later. Theresa May spoke.") == []
+
+
+def test_dates_counts_are_not_years():
+    assert find_dates("More than 2000 people and 1,999 others.") == []
