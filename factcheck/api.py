@@ -9,34 +9,62 @@ from pathlib import Path
 from .claims import build_claims
 from .extract import DEFAULT_MODEL, build_pipeline
 from .models import Report, SourceInfo, Summary
+from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
+from .verify import link_places, verify_claims
+
+_EMPTY = ReferenceSet()
 
 
-def check_story(story: Story, *, model: str = DEFAULT_MODEL) -> Report:
-    return next(check_stories([story], model=model))
+def find_reference(start: str | Path | None) -> Path | None:
+    """The nearest claims/ folder holding *.toml, from `start` (a file or folder) upward."""
+    here = Path(start or ".").resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "claims"
+        if candidate.is_dir() and any(candidate.rglob("*.toml")):
+            return candidate
+    return None
 
 
-def check_stories(stories: Iterable[Story], *, model: str = DEFAULT_MODEL) -> Iterator[Report]:
-    """Reports for many stories, streaming them through the pipeline in batches."""
+def check_story(story: Story, *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None) -> Report:
+    return next(check_stories([story], model=model, reference=reference))
+
+
+def check_stories(
+    stories: Iterable[Story], *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None
+) -> Iterator[Report]:
+    """Reports for many stories, streaming them through the pipeline in batches. With no
+    `reference`, every claim stays unverified."""
     nlp = build_pipeline(model)
     stories = list(stories)
     for story, doc in zip(stories, nlp.pipe(s.plain for s in stories)):
-        yield _report(story, doc)
+        yield _report(story, doc, reference or _EMPTY)
 
 
 def check_text(
     text: str, *, published: dt.date | str | None = None, path: str | None = None,
-    format: str | None = None, model: str = DEFAULT_MODEL,
+    format: str | None = None, model: str = DEFAULT_MODEL, reference: ReferenceSet | str | Path | None = None,
 ) -> Report:
-    """Check a story given as a string (`format`: text, markdown or html; guessed from `path`)."""
+    """Check a story given as a string (`format`: text, markdown or html; guessed from `path`).
+    `reference` is a loaded ReferenceSet or the folder to load it from."""
     story = story_from_text(text, path, published=_date(published), format=format)
-    return check_story(story, model=model)
+    return check_story(story, model=model, reference=_reference(reference))
 
 
 def check_file(
-    path: str | Path, *, published: dt.date | str | None = None, model: str = DEFAULT_MODEL
+    path: str | Path, *, published: dt.date | str | None = None, model: str = DEFAULT_MODEL,
+    reference: ReferenceSet | str | Path | None = None,
 ) -> Report:
-    return check_story(read_story(path, published=_date(published)), model=model)
+    return check_story(read_story(path, published=_date(published)), model=model,
+                       reference=_reference(reference))
+
+
+def _reference(value: ReferenceSet | str | Path | None) -> ReferenceSet | None:
+    if value is None or isinstance(value, ReferenceSet):
+        return value
+    return load_reference(value)
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
@@ -47,8 +75,10 @@ def _date(value: dt.date | str | None) -> dt.date | None:
     return parse_date(value, "published")
 
 
-def _report(story: Story, doc) -> Report:
+def _report(story: Story, doc, reference: ReferenceSet) -> Report:
     claims, places = build_claims(doc, story.text, story.published)
+    claims, places = link_places(claims, places, story.text, reference)
+    claims = verify_claims(claims, story.text, reference, story.published)
     findings: list = []
     checked = [c for c in claims if c.verdict != "unverified"]
     return Report(

@@ -51,7 +51,8 @@ def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[C
         if what == "figure":
             claim = _figure_claim(doc, text, item, f"c{number}", position, places, date_spans)
         else:
-            claim = _date_claim(text, *item, f"c{number}", position, places)
+            claim = _date_claim(text, *item, f"c{number}", position, places,
+                                _sentence_bounds(doc, item[0].start, item[0].end))
         claims.append(claim)
     return _borrow_units(doc, claims), places
 
@@ -100,16 +101,21 @@ def _figure_claim(doc, text, f: Figure, claim_id, position, places, dates) -> Cl
     dated = nearest(dates, f.start, f.end, bounds)
     return _NUMERIC[f.kind](
         id=claim_id, text=text[f.start : f.end], start=f.start, end=f.end, **position(f.start),
+        sentence_start=bounds[0], sentence_end=bounds[1],
         value=f.value, value_end=f.value_end, low=low, high=high, qualifier=f.qualifier,
         rounding=f.rounding, unit=unit, place=_place_ref(places, f.start, f.end, bounds),
         date=DateRef(value=dated.value.value, text=dated.text) if dated else None,
     )
 
 
-def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, places) -> DateClaim:
+def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, places, bounds) -> DateClaim:
+    before = [p for p in places if bounds[0] <= p.start and p.end <= expr.start]
+    place = before[-1] if before else None
     return DateClaim(
         id=claim_id, text=text[expr.start : expr.end], start=expr.start, end=expr.end,
-        **position(expr.start), value=value.value, granularity=value.granularity,
+        **position(expr.start), sentence_start=bounds[0], sentence_end=bounds[1],
+        place=PlaceRef(text=place.text) if place else None,
+        value=value.value, granularity=value.granularity,
         low=value.low.isoformat() if value.low else None,
         high=value.high.isoformat() if value.high else None,
         qualifier="approx" if value.approximate else "exact", relative=value.relative,

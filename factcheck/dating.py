@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass
 
@@ -200,3 +201,37 @@ def resolve(expr: DateExpr, published: dt.date | None) -> DateValue:
 
 def _granularity(unit: str) -> str:
     return {"decade": "year"}.get(unit, unit)
+
+
+def period_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """ "2026-01" -> (2026-01-01, 2026-01-31); also years, days, ISO weeks, quarters, fiscal
+    years ("2012-13") and decades ("1990s"). None when it cannot be read."""
+    if not value:
+        return None
+    value = str(value)
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            y = int(value)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = map(int, value.split("-"))
+            if m > 12 or m == (y + 1) % 100:  # "2012-13" is a fiscal year, "2019-20" too
+                if m == (y + 1) % 100:
+                    return dt.date(y, 1, 1), dt.date(y + 1, 12, 31)
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            d = dt.date.fromisoformat(value)
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            q = quarter(int(m[1]), int(m[2]))
+            return q.low, q.high
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 1, 12, 31)
+        if m := re.fullmatch(r"(\d{4})s", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 9, 12, 31)
+    except ValueError:
+        return None
+    return None

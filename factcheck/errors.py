@@ -19,3 +19,7 @@ class ModelError(FactcheckError):
 
 class GoldError(FactcheckError):
     """A gold annotation file that does not match its story or the gold format."""
+
+
+class ReferenceSetError(FactcheckError):
+    """A reference set (claims/) that does not validate: the message starts with file:line."""

@@ -57,15 +57,20 @@ class ReferenceRef(Frozen):
     low: Number | str | None = None
     high: Number | str | None = None
     source: str | None = None
+    url: str | None = None
+    as_of: str | None = None
 
 
 class _ClaimBase(Span):
     id: str
     text: str
+    sentence_start: int | None = None
+    sentence_end: int | None = None
     place: PlaceRef | None = None
     date: DateRef | None = None
     verdict: Verdict = "unverified"
     reference: ReferenceRef | None = None
+    reason: str | None = None
 
 
 class _NumericClaim(_ClaimBase):

@@ -9,6 +9,7 @@ from rich.markup import escape
 from ..models import DateClaim, Report
 from ..normalize import describe_interval
 
+_VERDICT_MARKS = {"supported": "[green]✓[/green]", "contradicted": "[red]✗[/red]", "unverified": " "}
 _QUALIFIER_WORDS = {
     "exact": "", "approx": "approximately", "nearly": "just below", "more_than": "more than",
     "at_least": "at least", "at_most": "at most", "less_than": "less than", "up_to": "up to",
@@ -31,9 +32,16 @@ def _story(report: Report, text: str | None) -> str:
     out = [f"[bold]{escape(path)}[/bold]  published {published}"]
     for claim in report.claims:
         where = f"{claim.line}:{claim.column}"
-        out.append(f"  [cyan]{where:>8}[/cyan]  {claim.kind:<8} [bold]{escape(claim.text)}[/bold]  {escape(_reading(claim))}")
+        mark = _VERDICT_MARKS[claim.verdict]
+        out.append(f"  [cyan]{where:>8}[/cyan]  {mark} {claim.kind:<8} [bold]{escape(claim.text)}[/bold]  {escape(_reading(claim))}")
         if text is not None:
-            out.append(f"            [dim]{escape(_context(text, claim.start, claim.end))}[/dim]")
+            out.append(f"              [dim]{escape(_context(text, claim.start, claim.end))}[/dim]")
+        if claim.verdict != "unverified" and claim.reference:
+            colour = "green" if claim.verdict == "supported" else "red"
+            ref = claim.reference
+            source = f"; source: {ref.source}" if ref.source else ""
+            detail = escape(f"{claim.verdict}: {claim.reason or ''} [{ref.id}{source}]")
+            out.append(f"              [{colour}]{detail}[/{colour}]")
     for finding in report.findings:
         out.append(f"  {finding.line}:{finding.column}  {finding.severity}  {finding.rule}: {escape(finding.message)}")
     kinds = Counter(c.kind for c in report.claims)

@@ -1,0 +1,210 @@
+"""Claims checked against the reference set: supported, contradicted or unverified, with the
+reason. A claim is compared only when exactly one fact (or several that agree) applies: the same
+thing counted, a compatible place and date, and the fact's context words in the sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..dating import period_bounds
+from ..gazetteer import TYPE_WORDS, Gazetteer, kind_group  # noqa: F401
+from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
+from ..normalize import describe_interval
+from ..reference import Fact, ReferenceSet
+
+_DEFINITE = re.compile(r"\bthe (" + "|".join(TYPE_WORDS) + r")\b", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+
+
+def link_places(
+    claims: list[Claim], places: list[PlaceMention], text: str, reference: ReferenceSet
+) -> tuple[list[Claim], list[PlaceMention]]:
+    """Give place mentions their reference ids, find aliases the model missed, and attach each
+    claim to a linked place: in its sentence, through "the camp", or from its bullet list."""
+    gazetteer = reference.gazetteer()
+    linked = []
+    for mention in places:
+        place = gazetteer.lookup(mention.text)
+        linked.append(mention.model_copy(update={"id": place.id, "name": place.name}) if place else mention)
+    linked = _add_alias_mentions(linked, text, gazetteer)
+    found = [m for m in linked if m.id]
+    out = []
+    groups = _list_groups(text)
+    for claim in claims:
+        out.append(_attach(claim, found, text, reference, groups, out))
+    return out, linked
+
+
+def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
+    pattern = gazetteer.alias_pattern()
+    if pattern is None:
+        return mentions
+    from ..claims import Positions
+
+    position = Positions(text)
+    extra = []
+    for match in pattern.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        place = gazetteer.lookup(match.group())
+        if place:
+            extra.append(PlaceMention(id=place.id, name=place.name, text=match.group(), start=match.start(),
+                                      end=match.end(), label="ALIAS", **position(match.start())))
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _list_groups(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bullet lists with the line that leads into them."""
+    groups, lines, offset = [], text.split("\n"), 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if _BULLET.match(lines[i]):
+            first = i
+            while i < len(lines) and _BULLET.match(lines[i]):
+                i += 1
+            lead = first - 1 if first > 0 and lines[first - 1].strip() else first
+            groups.append((starts[lead], starts[i - 1] + len(lines[i - 1])))
+        else:
+            i += 1
+    return groups
+
+
+def _attach(claim, found, text, reference, groups, done) -> Claim:
+    lo, hi = claim.sentence_start or 0, claim.sentence_end or len(text)
+    in_sentence = [m for m in found if lo <= m.start and m.end <= hi]
+    place = None
+    if in_sentence:
+        if claim.kind == "date":
+            before = [m for m in in_sentence if m.end <= claim.start]
+            place = before[-1] if before else None
+        else:
+            place = min(in_sentence, key=lambda m: (m.start < claim.end, abs(m.start - claim.end)))
+    if place is None:
+        definite = _DEFINITE.search(text, lo, hi)
+        if definite:
+            kind = kind_group(TYPE_WORDS[definite.group(1).lower()])
+            earlier = [m for m in found if m.end <= claim.start
+                       and kind_group(reference.places[m.id].kind) == kind]
+            place = earlier[-1] if earlier else None
+    if place is not None:
+        return claim.model_copy(update={"place": PlaceRef(id=place.id, name=place.name, text=place.text)})
+    for start, end in groups:
+        if start <= claim.start < end:
+            for other in done:
+                if start <= other.start < end and other.place and other.place.id:
+                    return claim.model_copy(update={"place": other.place})
+    return claim
+
+
+# ---------------------------------------------------------------- verification
+
+
+def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
+                  published: dt.date | None = None) -> list[Claim]:
+    return [_verify(claim, text, reference, published) for claim in claims]
+
+
+def _unverified(claim, reason: str):
+    return claim.model_copy(update={"verdict": "unverified", "reason": reason})
+
+
+def _verify(claim, text, reference: ReferenceSet, published) -> Claim:
+    if not reference.facts:
+        return _unverified(claim, "no reference set loaded")
+    sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
+    if claim.kind == "date":
+        candidates = [f for f in reference.facts.values() if f.kind == "date" and _mentions(sentence, [f.event, *f.context])]
+    elif claim.kind == "count":
+        if not claim.unit:
+            return _unverified(claim, "the sentence does not say what is counted")
+        candidates = reference.candidates("count", claim.unit)
+        candidates = [f for f in candidates if not f.context or _mentions(sentence, f.context)]
+    else:
+        candidates = [f for f in reference.facts.values() if f.kind == claim.kind and f.context
+                      and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
+    if not candidates:
+        return _unverified(claim, "no fact in the reference set is about this")
+    place_id = claim.place.id if claim.place else None
+    candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
+    if place_id is None and any(f.place is None for f in candidates):
+        candidates = [f for f in candidates if f.place is None]  # no place named: no place-bound fact
+    if not candidates:
+        return _unverified(claim, f"no fact about this for {claim.place.name if claim.place else 'this place'}")
+    if claim.kind != "date":
+        claim_period = period_bounds(claim.date.value) if claim.date else None
+        if claim_period:
+            candidates = [f for f in candidates if _overlaps(period_bounds(f.as_of), claim_period)]
+        elif len({(f.interval, f.as_of) for f in candidates}) > 1:
+            candidates = _latest(candidates, published)
+        if not candidates:
+            return _unverified(claim, "the reference facts are for another date")
+    distinct = {f.interval if f.kind != "date" else f.value for f in candidates}
+    if len(distinct) > 1 and claim.kind != "date":
+        # "up to 7,000" is compared with a ceiling, "around 150" with a point figure
+        same_kind = [f for f in candidates if _bound(f.qualifier) == _bound(claim.qualifier)]
+        if same_kind and len({f.interval for f in same_kind}) == 1:
+            candidates, distinct = same_kind, {same_kind[0].interval}
+    if len(distinct) > 1:
+        ids = ", ".join(sorted(f.id for f in candidates))
+        return _unverified(claim, f"ambiguous: several facts could apply ({ids})")
+    return _compare(claim, candidates[0], reference)
+
+
+def _bound(qualifier: str) -> str:
+    if qualifier in ("up_to", "at_most", "less_than"):
+        return "ceiling"
+    if qualifier in ("more_than", "at_least"):
+        return "floor"
+    return "point"
+
+
+def _mentions(sentence: str, words) -> bool:
+    return any(w and re.search(rf"\b{re.escape(w.lower())}", sentence) for w in words)
+
+
+def _place_fits(fact: Fact, place_id: str | None, reference: ReferenceSet) -> bool:
+    if fact.place is None or place_id is None:
+        return True
+    return place_id == fact.place
+
+
+def _overlaps(a, b) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
+def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
+    """With no date in the sentence, a story states the figure current at publication."""
+    dated = [(period_bounds(f.as_of), f) for f in facts]
+    usable = [(p, f) for p, f in dated if p and (published is None or p[0] <= published)]
+    if not usable:
+        return facts
+    latest = max(p[1] for p, _ in usable)
+    return [f for p, f in usable if p[1] == latest]
+
+
+def _compare(claim, fact: Fact, reference: ReferenceSet) -> Claim:
+    source = reference.source_of(fact)
+    if fact.kind == "date":
+        fact_period, claim_period = period_bounds(str(fact.value)), period_bounds(claim.value)
+        if claim_period is None:
+            return _unverified(claim, "the date could not be resolved")
+        ok = _overlaps(fact_period, claim_period)
+        ref = ReferenceRef(id=fact.id, value=str(fact.value), source=source.describe(), url=source.url,
+                           as_of=fact.as_of)
+        reason = (f"{claim.value} is {'within' if ok else 'not'} {fact.value}"
+                  f" ({fact.event}{', ' + fact.place if fact.place else ''})")
+    else:
+        low, high = fact.interval
+        ok = _overlaps((low, high if high is not None else float("inf")),
+                       (claim.low, claim.high if claim.high is not None else float("inf")))
+        ref = ReferenceRef(id=fact.id, value=fact.value, low=low, high=high, source=source.describe(),
+                           url=source.url, as_of=fact.as_of)
+        reason = (f"stated {describe_interval(claim.low, claim.high)}; reference {fact.value:,g}"
+                  f" ({describe_interval(low, high)}){' as of ' + fact.as_of if fact.as_of else ''}")
+    return claim.model_copy(update={"verdict": "supported" if ok else "contradicted", "reference": ref,
+                                    "reason": reason})
