@@ -21,7 +21,7 @@ app = typer.Typer(
     help="Catch wrong numbers in news copy before it is published.\n\n"
     "Example: factcheck check story.md",
 )
-FORMATS = ("text", "json", "jsonl", "line")
+FORMATS = ("text", "json", "jsonl", "line", "sarif", "rdjsonl", "github")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 

@@ -10,7 +10,8 @@ def render(reports: list[Report], texts: list[str] | None = None) -> str:
     for report in reports:
         path = report.source.path or "<stdin>"
         for finding in report.findings:
-            lines.append(f"{path}:{finding.line}:{finding.column}: {finding.rule}: {finding.message}")
+            message = " ".join(finding.message.split())
+            lines.append(f"{path}:{finding.line}:{finding.column}: {finding.rule}: {message}")
         for claim in report.claims:
             if claim.verdict == "contradicted":
                 lines.append(f"{path}:{claim.line}:{claim.column}: contradicted: {claim.text!r}")
