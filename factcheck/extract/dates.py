@@ -25,8 +25,8 @@ YEAR_AT_END = rf"(?P<year>{YEAR})(?!\d|[-/–]\d)"
 DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
 _COUNT_WORDS = "|".join(["a", "an", *SMALL, *TENS, r"\d+"])
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?:about|around|nearly|almost|over|than|up to|some|at least|roughly|approximately|"
-    r"estimated|just|only|of|[$£€¥]|US\$|Rs\.?)\s*$",
+    r"(?:(?<![A-Za-z])(?:about|around|nearly|almost|over|than|up to|some|at least|roughly|approximately|"
+    r"estimated|just|only|US\$|Rs\.?)|[$£€¥])\s*$",
     re.I,
 )
 _NOT_YEAR_AFTER = re.compile(
@@ -175,14 +175,17 @@ def _with_future(expr: DateExpr, future: bool) -> DateExpr:
     return DateExpr(expr.start, expr.end, expr.text, expr.form, expr.fields, future)
 
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "should"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "should", "could", "might", "may", "would", "ca", "can"}
 _FORWARD_PREPS = {"from", "by", "until", "till", "starting", "before", "next", "to"}
 _FORWARD_VERBS = {"starting", "beginning", "due", "expected", "scheduled", "effective"}
+_PLANNED = {"forecast", "booked", "scheduled", "planned", "expected", "set", "due", "likely", "slated"}
+_HEDGES = {"at", "least", "the", "latest", "earliest", "late", "early"}
 
 
 def _is_future(doc: Doc, expr: DateExpr) -> bool:
     """Whether the clause around a date is about the future, read from its verb: "will add 60
-    places from September", "must register by Monday"; "were due in January" is past."""
+    places from September", "is forecast for Wednesday", "must register by Monday"; "were due in
+    January" is past."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or len(span) == 0 or not doc.has_annotation("DEP"):
         return False
@@ -191,17 +194,38 @@ def _is_future(doc: Doc, expr: DateExpr) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _HEDGES:
+        i -= 1  # "until at least Thursday", "until late on Tuesday"
+    previous = doc[i].lower_ if i >= 0 else ""
+    before_that = doc[i - 1].lower_ if i > 0 else ""
+    for depth, clause in enumerate((verb, verb.head)):
+        if depth and verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp"):
+            break
+        verdict = _clause_tense(clause, previous, before_that, span.sent)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _clause_tense(verb, previous: str, before_that: str, sentence) -> bool | None:
+    """True for future, False for past, None when the verb does not say."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    past_aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"}
     if auxiliaries & _FUTURE_AUX:
         return True
+    if verb.lower_ in _PLANNED and not past_aux:
+        return True  # "is forecast for Wednesday", "medical booked for Saturday"
     if "to" in auxiliaries:  # "is set to rise", "plans to open" ... unless it reports the past
         governor = verb.head
-        return governor.tag_ not in ("VBD", "VBN") or governor.lower_ in ("set", "due", "expected")
-    if verb.tag_ in ("VBD", "VBN"):
+        return governor.tag_ not in ("VBD", "VBN") or governor.lower_ in _PLANNED
+    if verb.tag_ in ("VBD", "VBN") or past_aux:
         return False
-    previous = doc[span.start - 1].lower_ if span.start else ""
-    before_that = doc[span.start - 2].lower_ if span.start > 1 else ""
-    return previous in _FORWARD_PREPS or (previous in ("in", "on") and before_that in _FORWARD_VERBS)
+    if previous in _FORWARD_PREPS or (previous in ("in", "on") and before_that in _FORWARD_VERBS):
+        return True
+    if verb.tag_ in ("VBZ", "VBP") and sentence.text.rstrip()[-1:] in ".!?\"'”":
+        return True  # present tense in body copy: "bills go up in July", "the window shuts on Monday"
+    return None
 
 
 class DateFinder:

@@ -114,6 +114,15 @@ _UNITS = [
 _UNIT_AFTER = re.compile(
     "^(?:" + "|".join(f"(?P<u{i}>{pattern})" for i, (_, pattern) in enumerate(_UNITS)) + r")(?![\w/])"
 )
+# Title Case headlines ("Jailed For Six Years"): long unit words match in any case
+_UNIT_AFTER_TITLE = re.compile(
+    r"^[\s-](?P<unit>Years?|Months?|Weeks?|Days?|Hours?|Minutes?|Miles?|Decades?)(?![\w/])"
+)
+_HEIGHT = re.compile(r"[12]\.\d\d")  # "1.91m": a person's height
+_METRES_AFTER = re.compile(
+    r"^\s*(?:tall|high|long|wide|deep|above|below|higher|lower|taller|short|of (?:water|rain|snow)|"
+    r"rise|in (?:height|length|depth)|\)|,|\.|;)"
+)
 _UNIT_BEFORE = re.compile(
     r"\b(?:(?P<aged>[Aa]ged(?:\s+(?:over|under|between|at least))?)|(?P<mag>[Mm]agnitude)(?:-| of )?)\s*$"
 )
@@ -126,7 +135,8 @@ _QUALIFIERS = {
     "slightly under|slightly less than|slightly fewer than|not quite",
     "more_than": "more than|over|upwards of|in excess of|just over|well over|above|a little over|"
     "slightly more than|far more than|well above|north of",
-    "at_least": "at least|no fewer than|no less than|a minimum of|not less than",
+    "at_least": "at least|no fewer than|no less than|a minimum of|not less than|as few as|"
+    "as little as|as low as",
     "at_most": "at most|no more than|a maximum of|not more than",
     "less_than": "fewer than|less than|under|below|just fewer than",
     "up_to": "up to|as many as|as much as|as high as|as long as",
@@ -150,6 +160,12 @@ _CHANGE_VERB = re.compile(
     r"widened|narrowed|slumped|tumbled|leapt|leaped|improved|worsened)\b(?:\s+\w+){0,2}\s*$",
     re.I,
 )
+_PARTICLE_OVER = re.compile(
+    r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|pa(?:id|ying|ys?)|sign(?:ed|ing|s)?|pass(?:ed|ing|es)?|"
+    r"t(?:ook|aken|ake|akes|aking)|g(?:ave|iven|ive|iving)|fork(?:ed|ing)?|shell(?:ed|ing)?|"
+    r"stump(?:ed|ing)?|ha(?:nd)?ed)\s*$",
+    re.I,
+)
 _MOTION_VERB = re.compile(
     r"\b(?:rose|risen|rising|rises|crept|creeping|climbed|climbing|went|gone|going|jumped|moved|"
     r"shot|edged|inched|crawled|came|come|adds|added|adding|totted|totalled|built|building|"
@@ -163,6 +179,8 @@ def _cores(text: str, masks) -> list[Figure]:
     for match in _DIGITS.finditer(text):
         if overlaps(masks, *match.span()):
             continue
+        if re.fullmatch(r"\d{7,}", match.group()):
+            continue  # a reference or account number, not a figure
         value, rounding = parse_numeral(match.group())
         cores.append(Figure(*match.span(), match.group(), "count", value, rounding=rounding,
                             core_start=match.start(), core_end=match.end()))
@@ -227,6 +245,10 @@ def _extend(text: str, core: Figure) -> Figure:
     f = core
     after = text[f.end : f.end + 40]
     scale = _SCALE_AFTER.match(after) if not f.scaled else None
+    if scale and scale.group("abbr") == "m" and not _CURRENCY_BEFORE.search(text[max(0, f.start - 6) : f.start]) \
+            and (_METRES_AFTER.match(after[scale.end() :]) or _HEIGHT.fullmatch(f.text)) and f.value < 1000:
+        # "0.2m short of the record", "1.91m tall": metres, not millions
+        return replace(f, end=f.end + scale.end(), kind="quantity", unit="metres", own_unit=True)
     if scale:
         word = scale.group("abbr") or scale.group("abbr2") or scale.group("word")
         factor = SCALE_ABBREVIATIONS.get(word) or SCALE_WORDS[word]
@@ -241,6 +263,8 @@ def _extend(text: str, core: Figure) -> Figure:
                     own_unit=True)
     else:
         f = _suffix_unit(f, after)
+    if f.kind == "count" and not f.scaled and f.value < 120 and _is_age(text, f):
+        f = replace(f, kind="quantity", unit="years", own_unit=True)
     if f.kind == "count" or f.unit == "magnitude":
         unit_before = _UNIT_BEFORE.search(before)
         if unit_before and unit_before.group("mag"):
@@ -256,6 +280,28 @@ def _extend(text: str, core: Figure) -> Figure:
         if minus:
             f = replace(f, start=f.start - len(minus.group()), value=-f.value)
     return f
+
+
+_AGE_APPOSITION = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|man|woman|widow|widower|boy|girl|pensioner|mother|father|"
+    r"son|daughter|grandmother|grandfather|teenager|driver|victim|resident|neighbour),\s*$"
+)
+_AGE_COPULA = re.compile(r"\b(?:he|she|I|they|who)\s+(?:was|is|were|are|turned|turns)\s+$", re.I)
+_AGE_GROUP = re.compile(
+    r"\b(?:children|kids|babies|infants|toddlers|pupils|those|people|adults|men|women|anyone)\s+"
+    r"(?:aged\s+)?(?:under|over|below|above)\s+$", re.I
+)
+
+
+def _is_age(text: str, f: Figure) -> bool:
+    """ "Rui Paiva, 48, said", "since he was 17", "children under five": an age in years."""
+    before = text[max(0, f.start - 40) : f.start]
+    after = text[f.end : f.end + 2]
+    if _AGE_APPOSITION.search(before) and after[:1] in (",", ")") and not re.search(r"\d,\s*$", before):
+        return True
+    if _AGE_COPULA.search(before) and not re.match(r"^\s*(?:\w+\s+)?(?:of|per|%)", text[f.end : f.end + 12]):
+        return after[:1] in (".", ",", " ", ";", "") and not re.match(r"^ [a-z]+s\b", text[f.end : f.end + 20])
+    return bool(_AGE_GROUP.search(before))
 
 
 def _suffix_unit(f: Figure, after: str) -> Figure:
@@ -274,6 +320,10 @@ def _suffix_unit(f: Figure, after: str) -> Figure:
             code, factor = _CURRENCY_WORDS.get(word, "USD"), 1
         return replace(f, end=f.end + money.end(), kind="money", unit=code, own_unit=True,
                        value=tidy(f.value * factor), rounding=tidy(f.rounding * factor))
+    title = _UNIT_AFTER_TITLE.match(after)
+    if title:
+        name = title.group("unit").lower().rstrip("s") + "s"
+        return replace(f, end=f.end + title.end(), kind="quantity", unit=name, own_unit=True)
     unit = _UNIT_AFTER.match(after)
     if unit:
         name = _UNITS[int(unit.lastgroup[1:])][0]
@@ -292,6 +342,8 @@ def _qualify(text: str, f: Figure) -> Figure:
     if before:
         name = before.lastgroup
         ahead = text[max(0, f.start - 60) : f.start - (len(before.string) - before.start())]
+        if name == "more_than" and before.group().lower().startswith("over") and _PARTICLE_OVER.search(ahead):
+            return f  # "handed over £62,000": the verb's particle
         if name == "up_to" and _MOTION_VERB.search(ahead):
             return f  # "crept up to 27.4": the verb's particle, not a ceiling
         if (name == "more_than" and before.group().lower().startswith("over")
@@ -316,7 +368,7 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     while i < len(figures):
         f = figures[i]
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt is not None and re.fullmatch(r"\s+(?:in|out of)\s+", text[f.end : nxt.start]) \
+        if nxt is not None and re.fullmatch(r"(?i)\s+(?:in|out of)\s+", text[f.end : nxt.start]) \
                 and f.kind == nxt.kind == "count" and not f.scaled:
             i += 2  # "six in ten", "1 in 10,000": a ratio, not two counts
             continue
@@ -344,10 +396,10 @@ def _range(text: str, a: Figure, b: Figure):
     if not re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap):
         return None
     hyphen = "to" not in gap
-    if from_ and _CHANGE_VERB.search(before[: from_.start()]):
+    if from_ and not hyphen and _CHANGE_VERB.search(before[: from_.start()]):
         return None  # "rose from 20 to 30": two figures
-    if a.own_unit and b.own_unit or (a.scaled and b.scaled and not a.words):
-        return None  # "$1.2 million to $23.5 million": two figures
+    if (a.own_unit and b.own_unit or (a.scaled and b.scaled and not a.words)) and not hyphen:
+        return None  # "$1.2 million to $23.5 million": two figures; "£20m-£30m" is a range
     if a.kind != "count" and not a.own_unit and b.kind == "count":
         return None
     if a.value >= b.value:

@@ -25,7 +25,10 @@ _PATTERNS = [
     r"\b24/7\b",
     # list markers at the start of a line, and "1/3" thread counters
     r"(?<![^\n])[ \t]*\(?\d{1,2}[.)](?=\s)",
-    r"(?<![\w/])\(?\d{1,2}/\d{1,2}\)?(?=[ \t]*(?:\n|$))",
+    r"(?<![\w/])\(?\d{1,2}/\d{1,2}\)?(?![\w/])",
+    # emergency and service numbers: "call 999", "the 112 emergency alert"
+    r"(?i:(?<=call )|(?<=dial )|(?<=ring )|(?<=text ))\d{2,4}\b(?![\s.-]?\d)",
+    r"\b\d{3}(?= (?:emergency|helpline|hotline|non-emergency|number|line)\b)",
     # page furniture
     r"\bPage \d+(?: of \d+)?\b",
     r"\b\d+\s?(?:-\s?)?min(?:ute)?s? read\b",

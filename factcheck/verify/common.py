@@ -1,0 +1,62 @@
+"""Shared helpers for the consistency rules: sentences, intervals and findings."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from ..models import Claim, Finding
+from ..normalize import describe_interval
+
+INF = math.inf
+
+
+def bounds(claim) -> tuple[float, float]:
+    """A numeric claim's interval with open ends as infinities."""
+    low = claim.low if claim.low is not None else -INF
+    high = claim.high if claim.high is not None else INF
+    return low, high
+
+
+def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < a[0] or b[1] < b[0] or a[1] < b[0] or b[1] < a[0]
+
+
+def total_of(parts) -> tuple[float, float]:
+    low = sum(bounds(p)[0] for p in parts)
+    high = sum(bounds(p)[1] for p in parts)
+    return low, high
+
+
+def show(claim) -> str:
+    """ "Nearly 3,000 (2,700 to 3,000)" """
+    return f"{claim.text!r} ({describe_interval(claim.low, claim.high)})"
+
+
+def show_interval(interval: tuple[float, float]) -> str:
+    low, high = interval
+    return describe_interval(None if low == -INF else low, None if high == INF else high)
+
+
+def by_sentence(claims: list[Claim]) -> dict[int, list[Claim]]:
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.sentence_start if claim.sentence_start is not None else claim.start].append(claim)
+    return dict(sorted(groups.items()))
+
+
+def finding(rule: str, severity: str, message: str, involved: list) -> Finding:
+    first = min(involved, key=lambda c: c.start)
+    last = max(involved, key=lambda c: c.end)
+    return Finding(rule=rule, severity=severity, message=message, claims=[c.id for c in involved],
+                   start=first.start, end=last.end, line=first.line, column=first.column)
+
+
+def is_point(claim) -> bool:
+    return claim.qualifier in ("exact", "approx", "nearly", "range")
+
+
+def unit_head(unit: str | None) -> str | None:
+    from ..reference import head_word
+
+    return head_word(unit) if unit else None
