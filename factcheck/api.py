@@ -12,6 +12,7 @@ from .models import Report, SourceInfo, Summary
 from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
 from .verify import link_places, verify_claims
+from .verify.consistency import find_inconsistencies
 
 _EMPTY = ReferenceSet()
 
@@ -78,8 +79,8 @@ def _date(value: dt.date | str | None) -> dt.date | None:
 def _report(story: Story, doc, reference: ReferenceSet) -> Report:
     claims, places = build_claims(doc, story.text, story.published)
     claims, places = link_places(claims, places, story.text, reference)
-    claims = verify_claims(claims, story.text, reference, story.published)
-    findings: list = []
+    claims = verify_claims(claims, story.text, reference, story.published, places)
+    findings = find_inconsistencies(claims, story.text)
     checked = [c for c in claims if c.verdict != "unverified"]
     return Report(
         source=SourceInfo(

@@ -119,6 +119,7 @@ class ReferenceSet:
     origin: dict[str, str] = field(default_factory=dict)  # id -> "file:line"
     _by_thing: dict[tuple[str, str], list[Fact]] = field(default_factory=lambda: defaultdict(list))
     _cache: dict = field(default_factory=dict)
+    scope: dict[str, frozenset[str]] = field(default_factory=dict)  # fact id -> places of its file
 
     def gazetteer(self):
         """The place index for linking, built once per reference set."""
@@ -180,6 +181,7 @@ def load_reference(folder: str | Path) -> ReferenceSet:
     for path in files:
         _load_file(path, reference)
     _check_links(reference)
+    _scope(reference)
     reference.index()
     return reference
 
@@ -243,6 +245,20 @@ def _load_file(path: Path, reference: ReferenceSet) -> None:
             reference.origin[f"{table}:{obj.id}"] = f"{path}:{line}"
 
 
+def _scope(reference: ReferenceSet) -> None:
+    """A fact with no place applies to stories that name a place of its own file (the running
+    story it belongs to), never to every story that mentions, say, "people"."""
+    by_file: dict[str, set[str]] = defaultdict(set)
+    for key, where in reference.origin.items():
+        table, _, ident = key.partition(":")
+        if table == "place":
+            by_file[where.rsplit(":", 1)[0]].add(ident)
+    for fact in reference.facts.values():
+        file = reference.origin["fact:" + fact.id].rsplit(":", 1)[0]
+        places = set(by_file[file]) | ({fact.place} if fact.place else set())
+        reference.scope[fact.id] = frozenset(places)
+
+
 def _check_links(reference: ReferenceSet) -> None:
     for place in reference.places.values():
         if place.within and place.within not in reference.places:
@@ -253,6 +269,11 @@ def _check_links(reference: ReferenceSet) -> None:
         where = reference.origin["fact:" + fact.id]
         if fact.place and fact.place not in reference.places:
             raise ReferenceSetError(f"{where}: fact {fact.id}: unknown place {fact.place!r}")
+        if not fact.place and not fact.context and fact.kind != "date":
+            raise ReferenceSetError(
+                f"{where}: fact {fact.id}: needs a place or context words; otherwise it would apply "
+                f"to every story that counts {fact.counts or fact.unit or 'anything'}"
+            )
         if isinstance(fact.source, str) and fact.source not in reference.sources:
             raise ReferenceSetError(f"{where}: fact {fact.id}: unknown source {fact.source!r}")
         for part in fact.parts:

@@ -396,6 +396,8 @@ def _range(text: str, a: Figure, b: Figure):
     if not re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap):
         return None
     hyphen = "to" not in gap
+    if not hyphen and re.search(r"\bby\s+$", before, re.I):
+        return None  # "fell by 1,400 to 8,600": a change and a new level
     if from_ and not hyphen and _CHANGE_VERB.search(before[: from_.start()]):
         return None  # "rose from 20 to 30": two figures
     if (a.own_unit and b.own_unit or (a.scaled and b.scaled and not a.words)) and not hyphen:

@@ -19,7 +19,9 @@ def bounds(claim) -> tuple[float, float]:
 
 
 def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[1] < a[0] or b[1] < b[0] or a[1] < b[0] or b[1] < a[0]
+    """Whether two intervals cannot share a value (with room for floating-point noise)."""
+    eps = 1e-9 * max(1.0, *(abs(x) for x in (*a, *b) if x not in (INF, -INF)))
+    return a[1] + eps < b[0] or b[1] + eps < a[0]
 
 
 def total_of(parts) -> tuple[float, float]:

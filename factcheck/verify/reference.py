@@ -105,15 +105,17 @@ def _attach(claim, found, text, reference, groups, done) -> Claim:
 
 
 def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
-                  published: dt.date | None = None) -> list[Claim]:
-    return [_verify(claim, text, reference, published) for claim in claims]
+                  published: dt.date | None = None, places: list[PlaceMention] = ()) -> list[Claim]:
+    named = frozenset(p.id for p in places if p.id) | frozenset(
+        c.place.id for c in claims if c.place and c.place.id)
+    return [_verify(claim, text, reference, published, named) for claim in claims]
 
 
 def _unverified(claim, reason: str):
     return claim.model_copy(update={"verdict": "unverified", "reason": reason})
 
 
-def _verify(claim, text, reference: ReferenceSet, published) -> Claim:
+def _verify(claim, text, reference: ReferenceSet, published, named=frozenset()) -> Claim:
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
@@ -127,11 +129,12 @@ def _verify(claim, text, reference: ReferenceSet, published) -> Claim:
     else:
         candidates = [f for f in reference.facts.values() if f.kind == claim.kind and f.context
                       and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
+    candidates = [f for f in candidates if reference.scope.get(f.id, frozenset()) & named]
     if not candidates:
         return _unverified(claim, "no fact in the reference set is about this")
     place_id = claim.place.id if claim.place else None
     candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
-    if place_id is None and any(f.place is None for f in candidates):
+    if place_id is None:
         candidates = [f for f in candidates if f.place is None]  # no place named: no place-bound fact
     if not candidates:
         return _unverified(claim, f"no fact about this for {claim.place.name if claim.place else 'this place'}")
@@ -168,9 +171,7 @@ def _mentions(sentence: str, words) -> bool:
 
 
 def _place_fits(fact: Fact, place_id: str | None, reference: ReferenceSet) -> bool:
-    if fact.place is None or place_id is None:
-        return True
-    return place_id == fact.place
+    return fact.place is None or place_id == fact.place
 
 
 def _overlaps(a, b) -> bool:

@@ -1,0 +1,373 @@
+"""Arithmetic the story does itself: breakdowns that must add up (`sum-mismatch`), parts larger
+than their whole (`part-exceeds-total`), shares that must match their counts or stay within 100%
+(`percent-mismatch`) and changes that must follow from their figures (`change-mismatch`).
+
+Every comparison uses the claims' intervals (qualifier and rounding), so a breakdown of "about
+24,000" into 14,500 + "nearly 3,000" + "about 6,500" holds. A rule stays silent unless the story's
+wording makes the relation explicit ("Of these", a bulleted breakdown, "or 13%", "a rise of 43%").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import INF, bounds, by_sentence, disjoint, finding, is_point, show, show_interval, total_of
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?|\bup|\bdown|\bby|"
+    r"\bincrease of|\brise of|\bfall of)\s+(?:\w+\s+)?$", re.I
+)
+_OF_THESE = re.compile(r"^\s*(?:Of|Among) (?:these|them|those|whom|which|the (?:total|rest))\b[^,]*,", re.I)
+_OF_THE_N = re.compile(r"^\s*(?:Of|Among) (?:the|its|their) $", re.I)
+_N_OF_THEM = re.compile(r"^\s+of (?:them|those|these|whom|which)\b", re.I)
+_EXHAUSTIVE = re.compile(
+    r"\b(?:the remaining|the rest|the other|remainder|split (?:between|into|across)|made up of|"
+    r"comprising|consisting of|broken down|divided (?:between|into)|of which|of whom|while)\b", re.I
+)
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|jump|growth|gain|climb|up|fall|drop|decline|decrease|down|cut|reduction|"
+    r"higher|lower|more|less|fewer)\b", re.I
+)
+_FALL = re.compile(r"\b(?:fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|down|cut|"
+                   r"reduction|lower|less|fewer|slump|slumped|shrank|halved)\b", re.I)
+_MULTIPLE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}
+_CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|climbed|jumped|fell|fallen|"
+                          r"falls|dropped|declined|decreased|went|gone|up|down|doubled|tripled|trebled|"
+                          r"quadrupled|halved|cut|reduced|raised)\b", re.I)
+
+
+def check(claims, text: str) -> list:
+    numbers = [c for c in claims if c.kind != "date"]
+    findings = []
+    findings += _breakdowns([c for c in numbers if c.kind in ("count", "money")], text)
+    findings += _shares(numbers, text)
+    findings += _changes(claims, text)
+    return _dedupe(findings)
+
+
+def _dedupe(findings):
+    seen, out = set(), []
+    for f in findings:
+        key = (f.rule, tuple(sorted(f.claims)))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- breakdowns
+
+
+def _compared(text: str, claim) -> bool:
+    """ "up from 1,402", "than 300": a figure given for comparison, not a part."""
+    return bool(_COMPARISON_BEFORE.search(text[max(0, claim.start - 30) : claim.start]))
+
+
+def _same_kind(a, b) -> bool:
+    return a.kind == b.kind and (a.kind != "money" or a.unit == b.unit)
+
+
+def _judge(total, parts, text, exhaustive: bool, cue: str) -> list:
+    """A finding when the parts cannot make the total (or one part exceeds it)."""
+    parts = [p for p in parts if _same_kind(p, total)]
+    if not parts or total.qualifier in ("up_to", "at_most", "less_than"):
+        return []
+    t = bounds(total)
+    for part in parts:
+        if bounds(part)[0] > t[1]:
+            return [finding("part-exceeds-total", "error",
+                            f"{show(part)} is larger than its total {show(total)} ({cue})", [total, part])]
+    if len(parts) < 2:
+        return []
+    s = total_of(parts)
+    if s[0] > t[1]:
+        return [finding("sum-mismatch", "error",
+                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s)}, "
+                        f"more than the total {show(total)} ({cue})", [total, *parts])]
+    if exhaustive and s[1] < t[0] and t[1] != INF:
+        return [finding("sum-mismatch", "error",
+                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s)}, "
+                        f"less than the total {show(total)} ({cue})", [total, *parts])]
+    return []
+
+
+def _plausible(total, parts) -> bool:
+    """A list is a breakdown of a figure only if its parts come near it (within a factor of 3)."""
+    s = sum(p.value for p in parts)
+    return total.value > 0 and s > 0 and 1 / 3 <= s / total.value <= 3
+
+
+def _breakdowns(claims, text: str) -> list:
+    out = []
+    sentences = by_sentence(claims)
+    keys = list(sentences)
+    for index, key in enumerate(keys):
+        group = [c for c in sentences[key] if not _compared(text, c)]
+        sentence = text[key : group[0].sentence_end if group and group[0].sentence_end else key]
+        # "Of these, 651 were admitted, 391 ... and the remaining 234 ..."
+        if _OF_THESE.match(sentence) and index > 0 and group:
+            previous = [c for c in sentences[keys[index - 1]] if not _compared(text, c)]
+            totals = [c for c in previous if _same_kind(c, group[0])]
+            if totals:
+                out += _judge(totals[-1], group, text, bool(_EXHAUSTIVE.search(sentence)) or len(group) > 2,
+                              "the sentence starts \u201cOf these\u201d")
+            continue
+        # "Of the 1,200 staff who responded, 372 ..."
+        if group and _OF_THE_N.match(text[key : group[0].start]) and len(group) > 1:
+            out += _judge(group[0], group[1:], text, bool(_EXHAUSTIVE.search(sentence)), "\u201cOf the\u201d")
+            continue
+        # "1,486 pupils sat exams ... 1,512 of them passed"
+        for i, claim in enumerate(group):
+            if _N_OF_THEM.match(text[claim.end : claim.end + 20]):
+                earlier = [c for c in group[:i] if _same_kind(c, claim)]
+                if not earlier and index > 0:
+                    earlier = [c for c in sentences[keys[index - 1]] if _same_kind(c, claim) and not _compared(text, c)]
+                if earlier:
+                    out += _judge(earlier[-1], [claim], text, False, "\u201cof them\u201d")
+        # one sentence: "The £48.6m programme ... sets aside £21.4m for housing, £15.8m ... and £12.4m ..."
+        same = [c for c in group if c.kind == group[0].kind] if group else []
+        if len(same) >= 3 and is_point(same[0]) and all(c.value < same[0].value for c in same[1:]):
+            parts = same[1:]
+            joined = re.search(r"\band\s+(?:\S+\s+){0,3}$", text[parts[-2].end : parts[-1].start]) or \
+                re.search(r"\band\b", text[parts[-2].end : parts[-1].start])
+            if joined and _plausible(same[0], parts) and all(is_point(p) for p in parts):
+                out += _judge(same[0], parts, text, bool(_EXHAUSTIVE.search(sentence)), "one sentence")
+    out += _lists(claims, text)
+    return out
+
+
+def _lists(claims, text: str) -> list:
+    """A bulleted breakdown under a lead line or as the first bullet: "18,400 people in 64
+    shelters:" then "- 9,200 in Kesra district" ..."""
+    out = []
+    lines = text.split("\n")
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if not _BULLET.match(lines[i]):
+            i += 1
+            continue
+        first = i
+        while i < len(lines) and _BULLET.match(lines[i]):
+            i += 1
+        bullets = [(starts[k], starts[k] + len(lines[k])) for k in range(first, i)]
+        lead = (starts[first - 1], starts[first - 1] + len(lines[first - 1])) if first and lines[first - 1].strip() else None
+        heads = []
+        for lo, hi in bullets:
+            inside = [c for c in claims if lo <= c.start < hi and not _compared(text, c)]
+            heads.append(inside[0] if inside and _leading(text, lo, inside[0]) else None)
+        if any(h is None for h in heads) or len(heads) < 2:
+            continue
+        candidates = []
+        if lead:
+            candidates = [c for c in claims if lead[0] <= c.start < lead[1] and c.kind == heads[0].kind
+                          and not _compared(text, c) and is_point(c)]
+        def usable(options):
+            return [(t, parts) for t, parts in options if len(parts) >= 2 and _plausible(t, parts)
+                    and all(_same_kind(p, t) and is_point(p) for p in parts)]
+
+        # a total in the lead line comes first; else the first bullet may be the total
+        options = usable([(c, heads) for c in candidates]) or usable([(heads[0], heads[1:])])
+        if not options:
+            continue
+        total, parts = min(options, key=lambda o: abs(sum(p.value for p in o[1]) - o[0].value))
+        out += _judge(total, parts, text, True, "a bulleted breakdown")
+    return out
+
+
+def _leading(text: str, line_start: int, claim) -> bool:
+    """Whether a claim is the first words of its bullet (qualifier words included)."""
+    before = text[line_start : claim.start]
+    return not re.search(r"[A-Za-z]{3,}", re.sub(r"^[\s\-*•·–]+", "", before))
+
+
+# ---------------------------------------------------------------- percentages
+
+
+def _shares(claims, text: str) -> list:
+    out = []
+    sentences = by_sentence(claims)
+    keys = list(sentences)
+    for index, key in enumerate(keys):
+        group = sentences[key]
+        sentence_text = text[key : group[-1].sentence_end or group[-1].end]
+        percents = [c for c in group if c.kind == "percent" and c.unit == "percent"]
+        # "372, or 13%," / "212 patients (17%)"
+        for p in percents:
+            count = _count_before_share(group, p, text)
+            if count is None:
+                continue
+            # the whole must be named as such: "Of the 1,200 staff ...", "372 of the 1,200"
+            wholes = [c for c in group if c.kind == "count" and c.value > count.value
+                      and re.search(r"\bof\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+                                    text[max(0, c.start - 12) : c.start], re.I)]
+            if not wholes:
+                continue
+            whole = wholes[-1] if wholes[-1].start < count.start else wholes[0]
+            share = _share(count, whole)
+            if disjoint(share, _percent_bounds(p)):
+                out.append(finding("percent-mismatch", "error",
+                                   f"{count.text} of {whole.text} is {show_interval(share)}%, not {p.text}",
+                                   [p, count, whole]))
+        # "48% supported, 39% opposed and 16% did not know": one whole cannot pass 100%
+        shares = [p for p in percents if is_point(p)]
+        if len(shares) >= 3 and not _CHANGE_VERB.search(sentence_text) and not re.search(r"\bfrom\b", sentence_text):
+            low = sum(bounds(p)[0] - _half_point(p) for p in shares)
+            if low > 100:
+                out.append(finding(
+                    "percent-mismatch", "error",
+                    f"shares {' + '.join(p.text for p in shares)} add up to more than 100% "
+                    f"(at least {low:g}% allowing for rounding)", shares))
+    return out
+
+
+def _half_point(p) -> float:
+    return 0.5 if p.rounding >= 1 and p.low == p.high else 0
+
+
+def _percent_bounds(p) -> tuple[float, float]:
+    low, high = bounds(p)
+    slack = 0.5 if p.rounding >= 1 else p.rounding / 2
+    return low - slack, high + slack
+
+
+def _share(count, whole) -> tuple[float, float]:
+    c, w = bounds(count), bounds(whole)
+    if w[0] <= 0 or w[1] == INF:
+        return (0, INF)
+    return (100 * c[0] / w[1], 100 * c[1] / w[0])
+
+
+def _count_before_share(group, p, text):
+    """The count a percentage restates: "372, or 13%", "212 patients (17%)"."""
+    earlier = [c for c in group if c.kind == "count" and c.end <= p.start]
+    if not earlier:
+        return None
+    count = earlier[-1]
+    between = text[count.end : p.start]
+    if re.fullmatch(r"(?:\s+\w+){0,2},?\s+or\s+|(?:\s+\w+){0,2}\s+\(", between):
+        return count
+    return None
+
+
+# ---------------------------------------------------------------- changes
+
+
+def _changes(claims, text: str) -> list:
+    out = []
+    sentences = by_sentence(claims)
+    keys = list(sentences)
+    for index, key in enumerate(keys):
+        group = sentences[key]
+        end = group[-1].sentence_end or group[-1].end
+        sentence = text[key:end]
+        numbers = [c for c in group if c.kind != "date"]
+        previous = sentences[keys[index - 1]] if index else []
+        out += _from_to(numbers, previous, sentence, text)
+        out += _by_to_from(numbers, text)
+        out += _years_apart(claims, group, text)
+    return out
+
+
+def _from_to(numbers, previous, sentence, text):
+    """ "rose from 3.8 million to 4.3 million, an increase of 31%"; "up from 148, a rise of 43%";
+    "doubled from 206 to 412"."""
+    out = []
+    for i, a in enumerate(numbers):
+        if not re.search(r"\bfrom\s+$", text[max(0, a.start - 8) : a.start], re.I) or a.kind == "percent":
+            continue
+        b = _to_figure(numbers, i, a, text)
+        if b is None and re.search(r"\bup\s+from\s+$|\bdown\s+from\s+$", text[max(0, a.start - 12) : a.start], re.I):
+            before = [c for c in numbers[:i] if _same_kind(c, a)]
+            b = before[-1] if before else None
+        if b is None or a.value <= 0:
+            continue
+        lead_in = text[max(0, a.start - 70) : a.start]
+        for word, factor in _MULTIPLE.items():
+            if re.search(rf"\b{word}\b(?:\s+[^\s\d£$€]+){{0,7}}\s+from\s+$", lead_in, re.I):
+                ratio = b.value / a.value
+                if abs(ratio - factor) > 0.1 * factor:
+                    out.append(finding("change-mismatch", "error",
+                                       f"{word} from {a.text} to {b.text} is a factor of {ratio:.2f}, not {factor:g}",
+                                       [a, b]))
+        percent = _stated_change(numbers, max(a.end, b.end), text)
+        if percent is None:
+            continue
+        low_a, high_a = bounds(a)
+        low_b, high_b = bounds(b)
+        if low_a <= 0 or INF in (high_a, high_b):
+            continue
+        changes = [100 * (y - x) / x for x in (low_a, high_a) for y in (low_b, high_b)]
+        actual = (min(changes), max(changes))
+        stated = _percent_bounds(percent)
+        if _FALL.search(text[percent.start - 25 : percent.end + 25]) and stated[1] > 0:
+            stated = (-stated[1], -stated[0])
+        if disjoint(actual, stated) and disjoint(actual, (-stated[1], -stated[0])):
+            middle = 100 * (b.value - a.value) / a.value
+            out.append(finding("change-mismatch", "error",
+                               f"from {a.text} to {b.text} is a change of {middle:+.1f}%, not {percent.text} "
+                               f"(allowing for rounding: {actual[0]:+.1f}% to {actual[1]:+.1f}%)", [a, b, percent]))
+    return out
+
+
+def _to_figure(numbers, i, a, text):
+    for b in numbers[i + 1 : i + 3]:
+        if _same_kind(a, b) and re.fullmatch(r"(?:\s+in\s+\S+(?:\s+\S+)?)?\s+to\s+", text[a.end : b.start]):
+            return b
+    return None
+
+
+def _stated_change(numbers, after: int, text: str):
+    for p in numbers:
+        if p.kind == "percent" and p.start >= after and p.start - after < 40:
+            context = text[after : p.end + 15]
+            if _CHANGE_NOUN.search(context):
+                return p
+    return None
+
+
+def _by_to_from(numbers, text):
+    """ "fell by 1,400 to 8,600 ... from 9,800": the difference must match."""
+    out = []
+    for i, d in enumerate(numbers):
+        if not re.search(r"\bby\s+$", text[max(0, d.start - 4) : d.start]):
+            continue
+        rest = [c for c in numbers[i + 1 :] if _same_kind(c, d)]
+        to = next((c for c in rest if re.search(r"\bto\s+$", text[max(0, c.start - 4) : c.start])), None)
+        if to is None:
+            continue
+        after_to = [c for c in rest if c.start > to.start]
+        # the next figure must be the starting level: "by 1,400 to 8,600 ... from 9,800"
+        frm = after_to[0] if after_to and re.search(r"\bfrom\s+$", text[max(0, after_to[0].start - 6) : after_to[0].start]) else None
+        if frm is None:
+            continue
+        lo = abs(bounds(frm)[0] - bounds(to)[1])
+        hi = abs(bounds(frm)[1] - bounds(to)[0])
+        actual = (min(lo, hi), max(lo, hi))
+        if disjoint(actual, bounds(d)):
+            out.append(finding("change-mismatch", "error",
+                               f"from {frm.text} to {to.text} is a change of {abs(frm.value - to.value):,g}, not {d.text}",
+                               [d, to, frm]))
+    return out
+
+
+def _years_apart(claims, group, text):
+    """ "opened in 2014 ... followed in 2019, seven years later": the gap must match."""
+    out = []
+    years = [c for c in claims if c.kind == "date" and c.granularity == "year" and c.value and c.value.isdigit()]
+    for q in group:
+        if q.kind != "quantity" or q.unit != "years" or not re.match(r"^\s+(?:later|after|on)\b", text[q.end : q.end + 8]):
+            continue
+        before = [y for y in years if y.end <= q.start and q.start - y.end < 400]
+        if len(before) < 2:
+            continue
+        second, first = before[-1], before[-2]
+        gap = int(second.value) - int(first.value)
+        if abs(gap - q.value) > 1:
+            out.append(finding("change-mismatch", "error",
+                               f"{first.text} to {second.text} is {gap} years, not {q.text}", [first, second, q]))
+    return out
