@@ -196,13 +196,15 @@ def _table_lines(text: str) -> dict[str, list[int]]:
 
 
 def _key_line(text: str, start_line: int, key: str) -> int:
+    """The 1-based line of `key = ...` in the table starting at 0-based `start_line`, or the
+    table's own line when the key is missing."""
     lines = text.splitlines()
     for number in range(start_line, len(lines)):
         if number > start_line and _TABLE.match(lines[number]):
             break
         if re.match(rf"^\s*{re.escape(key)}\s*=", lines[number]):
             return number + 1
-    return start_line
+    return start_line + 1
 
 
 def _load_file(path: Path, reference: ReferenceSet) -> None:
@@ -229,10 +231,11 @@ def _load_file(path: Path, reference: ReferenceSet) -> None:
                 obj = model.model_validate(item)
             except ValidationError as exc:
                 error = exc.errors()[0]
-                key = str(error["loc"][0]) if error["loc"] else ""
-                where = _key_line(text, line - 1, key) if key else line
-                what = f"{key}: " if key and not error["msg"].startswith(key) else ""
                 message = error["msg"].removeprefix("Value error, ")
+                named = re.match(r"^(\w+):", message)
+                key = str(error["loc"][0]) if error["loc"] else (named.group(1) if named else "")
+                where = _key_line(text, line - 1, key) if key else line
+                what = f"{key}: " if key and not message.startswith(key) else ""
                 raise ReferenceSetError(f"{path}:{where}: {table} {item.get('id', '')!s}: {what}{message}") from None
             if obj.id is None:
                 if table == "source":

@@ -157,7 +157,8 @@ _CHANGE_VERB = re.compile(
     r"increase|decreased|decreasing|decrease|dropped|dropping|drop|climbed|climbing|climb|jumped|"
     r"jump|grew|grown|growing|grow|cut|raised|reduced|up|down|went|gone|soared|plunged|slipped|"
     r"edged|declined|decline|surged|doubled|halved|lifted|lowered|moved|changed|shrank|swelled|"
-    r"widened|narrowed|slumped|tumbled|leapt|leaped|improved|worsened)\b(?:\s+\w+){0,2}\s*$",
+    r"widened|narrowed|slumped|tumbled|leapt|leaped|improved|worsened|tripled|trebled|quadrupled)\b"
+    r"(?:\s+[\w'-]+){0,6}\s*$",
     re.I,
 )
 _PARTICLE_OVER = re.compile(

@@ -10,7 +10,7 @@ import re
 from ..dating import period_bounds
 from ..gazetteer import TYPE_WORDS, Gazetteer, kind_group  # noqa: F401
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
-from ..normalize import describe_interval
+from ..normalize import describe_interval, tidy
 from ..reference import Fact, ReferenceSet
 
 _DEFINITE = re.compile(r"\bthe (" + "|".join(TYPE_WORDS) + r")\b", re.I)
@@ -203,7 +203,8 @@ def _compare(claim, fact: Fact, reference: ReferenceSet) -> Claim:
         low, high = fact.interval
         ok = _overlaps((low, high if high is not None else float("inf")),
                        (claim.low, claim.high if claim.high is not None else float("inf")))
-        ref = ReferenceRef(id=fact.id, value=fact.value, low=low, high=high, source=source.describe(),
+        ref = ReferenceRef(id=fact.id, value=tidy(fact.value) if fact.value is not None else None,
+                           low=low, high=high, source=source.describe(),
                            url=source.url, as_of=fact.as_of)
         reason = (f"stated {describe_interval(claim.low, claim.high)}; reference {fact.value:,g}"
                   f" ({describe_interval(low, high)}){' as of ' + fact.as_of if fact.as_of else ''}")

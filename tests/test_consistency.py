@@ -1,0 +1,87 @@
+"""Each consistency rule on real sentences, in both directions: it fires on the error and stays
+silent on the consistent version."""
+
+import pytest
+
+from factcheck import check_text
+
+
+def rules(text, published="2026-03-20"):
+    return [f.rule for f in check_text(text, published=published).findings]
+
+
+CASES = [
+    ("sum-mismatch",
+     "Current figures show:\n- Around 24,000 people still live at the camp\n- 14,500 are Syrians\n"
+     "- Nearly 3,000 are Iraqis\n- About 12,500 foreign nationals are held in a high-security section\n",
+     "Current figures show:\n- Around 24,000 people still live at the camp\n- 14,500 are Syrians\n"
+     "- Nearly 3,000 are Iraqis\n- About 6,500 foreign nationals are held in a high-security section\n"),
+    ("sum-mismatch",
+     "The £48.6m programme sets aside £21.4m for housing, £15.8m for roads and £12.4m for schools.",
+     "The £48.6m programme sets aside £21.4m for housing, £15.8m for roads and £11.4m for schools."),
+    ("sum-mismatch",
+     "Crews brought 1,240 patients to the hospital. Of these, 651 were admitted, 391 were sent home "
+     "and the remaining 234 were transferred.",
+     "Crews brought 1,240 patients to the hospital. Of these, 615 were admitted, 391 were sent home "
+     "and the remaining 234 were transferred."),
+    ("part-exceeds-total",
+     "Police arrested 312 people during the protests. Of those arrested, 321 had been charged by Sunday.",
+     "Police arrested 312 people during the protests. Of those arrested, 231 had been charged by Sunday."),
+    ("part-exceeds-total",
+     "This summer 1,486 pupils sat exams, and 1,512 of them passed English and maths.",
+     "This summer 1,486 pupils sat exams, and 1,152 of them passed English and maths."),
+    ("restated-differently",
+     "The plant employs 2,300 people on two shifts.\n\nUnions said the future of the plant's 3,200 workers was at stake.",
+     "The plant employs 2,300 people on two shifts.\n\nUnions said the future of the plant's 2,300 workers was at stake."),
+    ("weekday-mismatch",
+     "The first strike will take place on Wednesday, March 12, 2026.",
+     "The first strike will take place on Thursday, March 12, 2026."),
+    ("weekday-mismatch",
+     "Councillors approved the scheme on Tuesday at a meeting on 4 March.",
+     "Councillors approved the scheme on Wednesday at a meeting on 4 March."),
+    ("percent-mismatch",
+     "Of the 1,200 staff who responded, 372, or 13%, said they planned to leave.",
+     "Of the 1,200 staff who responded, 372, or 31%, said they planned to leave."),
+    ("percent-mismatch",
+     "The survey found that 48% supported the plan, 39% opposed it and 16% said they did not know.",
+     "The survey found that 48% supported the plan, 39% opposed it and 13% said they did not know."),
+    ("change-mismatch",
+     "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%.",
+     "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 13%."),
+    ("change-mismatch",
+     "The waiting list fell by 1,400 to 8,600 in the year to October, from 9,800 a year earlier.",
+     "The waiting list fell by 1,200 to 8,600 in the year to October, from 9,800 a year earlier."),
+    ("change-mismatch",
+     "A building programme doubled the number of new homes from 206 to 312.",
+     "A building programme doubled the number of new homes from 206 to 412."),
+    ("change-mismatch",
+     "The first section opened in 2014, and the extension followed in 2019, seven years later.",
+     "The first section opened in 2014, and the extension followed in 2019, five years later."),
+]
+
+
+@pytest.mark.parametrize("rule, wrong, right", CASES)
+def test_consistency_rule_fires_on_error_and_not_on_consistent_version(rule, wrong, right):
+    assert rule in rules(wrong)
+    assert rules(right) == []
+
+
+def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
+    text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
+    [finding] = check_text(text).findings
+    assert "+13.2%" in finding.message and "31%" in finding.message
+    assert (finding.line, finding.column) == (1, 29) and text[finding.start :].startswith("3.8 million")
+    assert len(finding.claims) == 3
+
+
+def test_consistency_qualifiers_and_rounding_are_honoured():
+    text = ("About 9,000 people were evacuated:\n- about 4,500 from Kesra\n- 2,600 from Ambor\n"
+            "- nearly 1,800 from Tellin\n")
+    assert rules(text) == []
+
+
+def test_consistency_seed_like_lists_of_unrelated_figures_stay_silent():
+    text = ("According to officials:\n- 150 detainees were transferred in the first phase\n"
+            "- Up to 7,000 IS group members could be moved in total\n"
+            "- Around 9,000 IS detainees remain held across more than a dozen facilities\n")
+    assert rules(text) == []
