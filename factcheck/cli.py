@@ -124,18 +124,23 @@ def eval_command(
 
     Example: factcheck eval corpora/dev --errors
     """
-    from .evaluate import evaluate, evaluate_findings, render_findings, render_score
+    from .evaluate import (evaluate, evaluate_corruption, evaluate_findings, render_corruption,
+                           render_findings, render_score)
 
     score = evaluate(path, model=model, show_errors=errors)
     rules = evaluate_findings(path, model=model, show_errors=errors)
+    corruption = evaluate_corruption(path, model=model, show_errors=errors)
     if as_json:
-        print(json.dumps({**score.as_dict(), "consistency": rules.as_dict()}, indent=2))
+        print(json.dumps({**score.as_dict(), "consistency": rules.as_dict(),
+                          "verification": corruption.as_dict()}, indent=2))
     else:
         print(render_score(score, model))
         if rules.expected or rules.clean_stories:
             print(render_findings(rules))
+        if corruption.stories:
+            print(render_corruption(corruption))
     if errors:
-        print("\n".join(["", *score.errors, *rules.errors]))
+        print("\n".join(["", *score.errors, *rules.errors, *corruption.errors]))
 
 
 refs_app = typer.Typer(

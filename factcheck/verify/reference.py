@@ -10,7 +10,7 @@ import re
 from ..dating import period_bounds
 from ..gazetteer import TYPE_WORDS, Gazetteer, kind_group  # noqa: F401
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
-from ..normalize import describe_interval, tidy
+from ..normalize import describe_interval, interval, tidy
 from ..reference import Fact, ReferenceSet
 
 _DEFINITE = re.compile(r"\bthe (" + "|".join(TYPE_WORDS) + r")\b", re.I)
@@ -203,6 +203,11 @@ def _compare(claim, fact: Fact, reference: ReferenceSet) -> Claim:
         low, high = fact.interval
         ok = _overlaps((low, high if high is not None else float("inf")),
                        (claim.low, claim.high if claim.high is not None else float("inf")))
+        if ok and _bound(claim.qualifier) == _bound(fact.qualifier) != "point":
+            # "up to 14,000" against "up to 7,000": two ceilings, compared as figures
+            fact_figure = interval(fact.value, "exact", fact.rounding)
+            claim_figure = interval(claim.value, "exact", claim.rounding)
+            ok = _overlaps(fact_figure, claim_figure)
         ref = ReferenceRef(id=fact.id, value=tidy(fact.value) if fact.value is not None else None,
                            low=low, high=high, source=source.describe(),
                            url=source.url, as_of=fact.as_of)
