@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .claims import build_claims
+from . import suppress
+from .claims import Positions, build_claims
 from .extract import DEFAULT_MODEL, build_pipeline
 from .models import Report, SourceInfo, Summary
 from .reference import ReferenceSet, load_reference
@@ -29,19 +30,24 @@ def find_reference(start: str | Path | None) -> Path | None:
     return None
 
 
-def check_story(story: Story, *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None) -> Report:
-    return next(check_stories([story], model=model, reference=reference))
+def check_story(
+    story: Story, *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None,
+    disable: Iterable[str] = (),
+) -> Report:
+    return next(check_stories([story], model=model, reference=reference, disable=disable))
 
 
 def check_stories(
-    stories: Iterable[Story], *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None
+    stories: Iterable[Story], *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None,
+    disable: Iterable[str] = (),
 ) -> Iterator[Report]:
     """Reports for many stories, streaming them through the pipeline in batches. With no
-    `reference`, every claim stays unverified."""
+    `reference`, every claim stays unverified; `disable` turns rules off by id."""
     nlp = build_pipeline(model)
     stories = list(stories)
+    disabled = frozenset(disable)
     for story, doc in zip(stories, nlp.pipe(s.plain for s in stories)):
-        yield _report(story, doc, reference or _EMPTY)
+        yield _report(story, doc, reference or _EMPTY, disabled)
 
 
 def check_text(
@@ -76,12 +82,16 @@ def _date(value: dt.date | str | None) -> dt.date | None:
     return parse_date(value, "published")
 
 
-def _report(story: Story, doc, reference: ReferenceSet) -> Report:
+def _report(story: Story, doc, reference: ReferenceSet, disabled: frozenset[str] = frozenset()) -> Report:
     claims, places = build_claims(doc, story.text, story.published)
     claims, places = link_places(claims, places, story.text, reference)
-    claims = verify_claims(claims, story.text, reference, story.published, places)
-    findings = find_inconsistencies(claims, story.text)
+    if "contradicted" not in disabled:
+        claims = verify_claims(claims, story.text, reference, story.published, places)
+    findings = find_inconsistencies(claims, story.text, disabled=disabled)
+    if story.format in ("markdown", "html"):
+        claims, findings = suppress.apply(claims, findings, story.text, Positions(story.text))
     checked = [c for c in claims if c.verdict != "unverified"]
+    active = [f for f in findings if not f.suppressed]
     return Report(
         source=SourceInfo(
             path=story.path, published=story.published.isoformat() if story.published else None,
@@ -93,7 +103,7 @@ def _report(story: Story, doc, reference: ReferenceSet) -> Report:
         summary=Summary(
             claims=len(claims), checked=len(checked),
             supported=sum(c.verdict == "supported" for c in claims),
-            contradicted=sum(c.verdict == "contradicted" for c in claims),
-            findings=len(findings),
+            contradicted=sum(c.verdict == "contradicted" and not c.suppressed for c in claims),
+            findings=len(active),
         ),
     )

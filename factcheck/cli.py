@@ -55,30 +55,63 @@ def _err(message: str) -> None:
     print(f"factcheck: error: {message}", file=sys.stderr)
 
 
+def _config(config_path: Optional[Path], near: Optional[str]):
+    from .config import find_config, load_config
+
+    return load_config(config_path if config_path is not None else find_config(near))
+
+
+def flagged(reports, fail_on: str) -> bool:
+    """Whether any unsuppressed finding reaches the fail level, or any claim is contradicted."""
+    threshold = SEVERITY_RANK[fail_on]
+    return any(
+        SEVERITY_RANK[f.severity] >= threshold and not f.suppressed for r in reports for f in r.findings
+    ) or any(c.verdict == "contradicted" and not c.suppressed for r in reports for c in r.claims)
+
+
+def _print(output: str, format: str, color: Optional[bool]) -> None:
+    if format == "text":
+        Console(highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False).print(output)
+    elif output:
+        print(output)
+
+
+def _check_options(format, fail_on, config):
+    from .report import RENDERERS
+
+    format = format or config.format or "text"
+    fail_on = fail_on or config.fail_on
+    if format not in RENDERERS:
+        raise FactcheckError(f"--format: expected one of {', '.join(RENDERERS)}, got {format!r}")
+    if fail_on not in SEVERITY_RANK:
+        raise FactcheckError(f"--fail-on: expected error, warning or info, got {fail_on!r}")
+    return format, fail_on
+
+
 @app.command()
 def check(
     files: List[str] = typer.Argument(None, help="Story files (.txt, .md, .html); '-' or none on a pipe reads stdin."),
-    format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default text)."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides front matter)."),
-    model: str = typer.Option(DEFAULT_MODEL, help="spaCy pipeline to load."),
-    fail_on: str = typer.Option("error", help="Exit 1 on findings at or above: error, warning, info."),
+    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
+    fail_on: Optional[str] = typer.Option(None, help="Exit 1 on findings at or above: error (default), warning, info."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
     refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the story)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
 ) -> None:
-    """Read every figure in a story: value, interval, what is counted, where and when.
+    """Read every figure in a story: value, interval, what is counted, where and when; check it
+    against the reference set and against the story itself.
 
     Example: factcheck check corpora/dev/iraq-detainee-transfers.md --format json
     """
     from .api import check_stories
     from .report import RENDERERS
-    from .source import read_story, story_from_text
+    from .source import decode, read_story, story_from_text
 
-    if format not in RENDERERS:
-        raise FactcheckError(f"--format: expected one of {', '.join(RENDERERS)}, got {format!r}")
-    if fail_on not in SEVERITY_RANK:
-        raise FactcheckError(f"--fail-on: expected error, warning or info, got {fail_on!r}")
-    date = _published(published)
     files = list(files or [])
+    settings = _config(config, files[0] if files and files[0] != "-" else None)
+    format, fail_on = _check_options(format, fail_on, settings)
+    date = _published(published)
     if not files:
         if sys.stdin.isatty():
             raise FactcheckError("no story given: name a file, or pipe a story in (factcheck check - < story.txt)")
@@ -87,30 +120,152 @@ def check(
     for name in files:
         try:
             if name == "-":
-                data = sys.stdin.buffer.read()
-                from .source import decode
-
-                text, _ = decode(data, "<stdin>")
+                text, _ = decode(sys.stdin.buffer.read(), "<stdin>")
                 stories.append(story_from_text(text, None, published=date))
             else:
-                stories.append(read_story(name, published=date))
+                kwargs = {"max_bytes": settings.max_bytes} if settings.max_bytes else {}
+                stories.append(read_story(name, published=date, **kwargs))
         except SourceError as exc:
             _err(str(exc))
             failed += 1
     reports = []
     for story in stories:
-        reference = _reference_for(refs, story.path)
-        reports.extend(check_stories([story], model=model, reference=reference))
-    output = RENDERERS[format](reports, [s.text for s in stories])
-    if format == "text":
-        Console(highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False).print(output)
-    elif output:
-        print(output)
-    threshold = SEVERITY_RANK[fail_on]
-    flagged = any(
-        SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings
-    ) or any(c.verdict == "contradicted" for r in reports for c in r.claims)
-    raise typer.Exit(2 if failed else (1 if flagged else 0))
+        reference = _reference_for(refs or settings.refs, story.path)
+        reports.extend(check_stories([story], model=model or settings.model or DEFAULT_MODEL,
+                                     reference=reference, disable=settings.disable))
+    _print(RENDERERS[format](reports, [s.text for s in stories]), format, color)
+    raise typer.Exit(2 if failed else (1 if flagged(reports, fail_on) else 0))
+
+
+@app.command()
+def batch(
+    folders: List[Path] = typer.Argument(..., help="Folders (searched recursively) or story files."),
+    glob: List[str] = typer.Option(["*.txt", "*.md", "*.markdown", "*.html", "*.htm"], "--glob", help="File name patterns to check (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Patterns to skip, on the name or the path below the folder (repeatable)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write reports.jsonl, summary.csv and report.html here."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes (default: every core)."),
+    published: Optional[str] = typer.Option(None, help="Publication date for every story (default: each story's own)."),
+    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
+    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the first folder)."),
+    fail_on: Optional[str] = typer.Option(None, help="Exit 1 on findings at or above: error (default), warning, info."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Re-check only stories that changed since the last run."),
+    cache_dir: Path = typer.Option(Path(".factcheck-cache"), "--cache-dir", help="Where the cache lives."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+) -> None:
+    """Check a folder of stories on every core; print a summary table, write JSON Lines, CSV
+    and an HTML page; go on past unreadable files and list them.
+
+    Example: factcheck batch stories/ --out reports/ --exclude 'drafts/*'
+    """
+    from . import batch as batching
+    from .api import find_reference
+    from .report import RENDERERS
+
+    settings = _config(config, str(folders[0]))
+    _, fail_on = _check_options("json", fail_on, settings)
+    if published:
+        _published(published)
+    refs = refs or settings.refs or find_reference(folders[0])
+    paths = batching.collect(folders, glob, [*exclude, *settings.exclude])
+    if not paths:
+        raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
+    model_name = model or settings.model or DEFAULT_MODEL
+    job_list = [batching.Job(str(p), published, model_name, str(refs) if refs else None, tuple(settings.disable))
+                for p in paths]
+    store = batching.Cache(cache_dir, batching.reference_fingerprint(job_list[0].refs)) if cache else None
+    console = Console(stderr=True, highlight=False)
+    show = sys.stderr.isatty() and not quiet
+    outcomes = []
+    if show:
+        from rich.progress import Progress
+
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("checking", total=len(job_list))
+            for outcome in batching.run(job_list, processes=jobs, cache=store,
+                                        progress=lambda _: bar.advance(task)):
+                outcomes.append(outcome)
+    else:
+        outcomes = list(batching.run(job_list, processes=jobs, cache=store))
+    good = [o for o in outcomes if o.report is not None]
+    bad = [o for o in outcomes if o.error]
+    reports = [o.report for o in good]
+    if not quiet:
+        _summary_table(good, Console(highlight=False, soft_wrap=True))
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "reports.jsonl").write_text(RENDERERS["jsonl"](reports) + "\n", encoding="utf-8")
+        _write_csv(out / "summary.csv", good)
+        if "html" in RENDERERS:
+            (out / "report.html").write_text(RENDERERS["html"](reports, [o.text for o in good]), encoding="utf-8")
+    else:
+        print(RENDERERS["jsonl"](reports))
+    cached = sum(o.cached for o in good)
+    print(f"{len(good)} stories checked ({cached} from cache), {len(bad)} unreadable", file=sys.stderr)
+    for o in bad:
+        _err(o.error)
+    raise typer.Exit(2 if bad else (1 if flagged(reports, fail_on) else 0))
+
+
+def _summary_table(outcomes, console) -> None:
+    from rich.table import Table
+
+    table = Table("story", "claims", "checked", "contradicted", "findings", box=None, pad_edge=False)
+    for o in outcomes:
+        s = o.report.summary
+        table.add_row(o.path, str(s.claims), str(s.checked), str(s.contradicted), str(s.findings))
+    console.print(table)
+
+
+def _write_csv(path: Path, outcomes) -> None:
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["story", "published", "claims", "checked", "supported", "contradicted", "findings"])
+        for o in outcomes:
+            s = o.report.summary
+            writer.writerow([o.path, o.report.source.published or "", s.claims, s.checked, s.supported,
+                             s.contradicted, s.findings])
+
+
+@app.command("config")
+def config_command(
+    path: Optional[Path] = typer.Argument(None, help="A story or folder to discover the config from (default: here)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A config file to read instead."),
+) -> None:
+    """Show the configuration that applies, and the file it came from.
+
+    Example: factcheck config stories/today.md
+    """
+    from .api import find_reference
+    from .config import describe
+
+    settings = _config(config, str(path) if path else None)
+    print(describe(settings))
+    refs = settings.refs or find_reference(path)
+    print(f"reference set: {refs or 'none found (every claim stays unverified)'}")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to bind (default: this machine only)."),
+    port: int = typer.Option(8765, help="Port."),
+    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ from here)."),
+    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
+    fail_on: str = typer.Option("error", help="Findings at or above this level make the decision 'block'."),
+) -> None:
+    """Answer POST /check with a report and a decision (block, warn, pass) for a CMS.
+
+    Example: factcheck serve --port 8765   (then: curl -d '{"body": "..."}' -H 'Content-Type: application/json' localhost:8765/check)
+    """
+    from .api import find_reference
+    from .reference import load_reference
+    from .serve import serve as run_server
+
+    folder = refs or find_reference(None)
+    run_server(host, port, model=model or DEFAULT_MODEL, reference=load_reference(folder) if folder else None,
+               fail_on=fail_on)
 
 
 @app.command("eval")

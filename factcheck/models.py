@@ -71,6 +71,7 @@ class _ClaimBase(Span):
     verdict: Verdict = "unverified"
     reference: ReferenceRef | None = None
     reason: str | None = None
+    suppressed: bool = False
 
 
 class _NumericClaim(_ClaimBase):
@@ -139,6 +140,7 @@ class Finding(Span):
     severity: Severity
     message: str
     claims: list[str] = Field(default_factory=list)
+    suppressed: bool = False
 
 
 class SourceInfo(Frozen):

@@ -10,9 +10,11 @@ def render(reports: list[Report], texts: list[str] | None = None) -> str:
     for report in reports:
         path = report.source.path or "<stdin>"
         for finding in report.findings:
+            if finding.suppressed:
+                continue
             message = " ".join(finding.message.split())
             lines.append(f"{path}:{finding.line}:{finding.column}: {finding.rule}: {message}")
         for claim in report.claims:
-            if claim.verdict == "contradicted":
+            if claim.verdict == "contradicted" and not claim.suppressed:
                 lines.append(f"{path}:{claim.line}:{claim.column}: contradicted: {claim.text!r}")
     return "\n".join(lines)

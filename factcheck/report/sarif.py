@@ -64,9 +64,11 @@ def collect(reports: list[Report], texts: list[str] | None = None) -> list[Issue
         text = texts[index] if texts is not None and index < len(texts) else None
         starts = line_starts(text) if text is not None else None
         for f in report.findings:
+            if f.suppressed:
+                continue
             issues.append(_issue(path, f.rule, f.severity, f.message, f, tuple(f.claims), text, starts))
         for claim in report.claims:
-            if claim.verdict == "contradicted":
+            if claim.verdict == "contradicted" and not claim.suppressed:
                 issues.append(_issue(path, "contradicted", "error", contradiction_message(claim), claim,
                                      (claim.id,), text, starts))
     return issues

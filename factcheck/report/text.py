@@ -43,7 +43,12 @@ def _story(report: Report, text: str | None) -> str:
             detail = escape(f"{claim.verdict}: {claim.reason or ''} [{ref.id}{source}]")
             out.append(f"              [{colour}]{detail}[/{colour}]")
     for finding in report.findings:
-        out.append(f"  {finding.line}:{finding.column}  {finding.severity}  {finding.rule}: {escape(finding.message)}")
+        muted = " (suppressed)" if finding.suppressed else ""
+        colour = {"error": "red", "warning": "yellow", "info": "blue"}[finding.severity]
+        out.append(f"  [cyan]{finding.line}:{finding.column}[/cyan]  [{colour}]{finding.severity}[/{colour}]  "
+                   f"{finding.rule}: {escape(finding.message)}{muted}")
+        if text is not None:
+            out.append(f"              [dim]{escape(_context(text, finding.start, finding.end))}[/dim]")
     kinds = Counter(c.kind for c in report.claims)
     breakdown = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     s = report.summary

@@ -1,0 +1,98 @@
+"""Configuration: a `factcheck.toml` (or `[tool.factcheck]` in pyproject.toml) found upward from
+the checked file, like a linter's; `--config` names one; command-line flags override it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .errors import ConfigError
+
+RULE_IDS = {
+    "sum-mismatch", "part-exceeds-total", "restated-differently", "weekday-mismatch",
+    "percent-mismatch", "change-mismatch", "contradicted",
+}
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    refs: Path | None = None
+    model: str | None = None
+    fail_on: Literal["error", "warning", "info"] = "error"
+    format: str | None = None
+    disable: list[str] = []
+    exclude: list[str] = []
+    max_bytes: int | None = None
+    source: Path | None = None  # the file this was read from (None: defaults)
+
+    @field_validator("disable")
+    @classmethod
+    def _known_rules(cls, rules):
+        unknown = [r for r in rules if r not in RULE_IDS]
+        if unknown:
+            raise ValueError(f"unknown rule {unknown[0]!r}; known rules: {', '.join(sorted(RULE_IDS))}")
+        return rules
+
+
+def find_config(start: str | Path | None) -> Path | None:
+    """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], upward from `start`."""
+    here = Path(start or ".").resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "factcheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.factcheck\]", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
+            return pyproject
+    return None
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read and validate a config file (None: the defaults). Paths in it are relative to it."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such config file")
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(f"{path}:{line.group(1) if line else 1}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("factcheck", {})
+    try:
+        config = Config.model_validate({**data, "source": path})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else ""
+        number = _line_of(text, key)
+        message = error["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{path}:{number}: {key}: {message}") from None
+    if config.refs is not None and not config.refs.is_absolute():
+        config = config.model_copy(update={"refs": (path.parent / config.refs).resolve()})
+    return config
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if key and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            return number
+    return 1
+
+
+def describe(config: Config) -> str:
+    """What `factcheck config` prints: every setting and where it came from."""
+    origin = str(config.source) if config.source else "built-in defaults (no factcheck.toml found)"
+    lines = [f"config: {origin}"]
+    for key, value in config.model_dump(exclude={"source"}).items():
+        lines.append(f"  {key} = {value!r}")
+    return "\n".join(lines)

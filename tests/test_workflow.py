@@ -1,0 +1,131 @@
+"""The pre-publish hook and the desk's batch: config discovery, inline suppression, exit codes,
+batch with cache, and the refs commands."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.config import find_config, load_config
+from factcheck.errors import ConfigError
+from factcheck.suppress import regions
+
+from .conftest import ROOT
+
+WRONG_WEEKDAY = "The first strike will take place on Wednesday, March 12, 2026.\n"
+
+
+def run(*args, cwd=ROOT, stdin=None):
+    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], capture_output=True,
+                          cwd=cwd, input=stdin, timeout=300)
+
+
+def test_workflow_exit_codes_follow_fail_on(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(WRONG_WEEKDAY + "Staff numbers rose from 20 to 30.\n", encoding="utf-8")
+    assert run("check", story, "--format", "line").returncode == 1
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The first strike will take place on Thursday, March 12, 2026.\n", encoding="utf-8")
+    result = run("check", clean, "--format", "line")
+    assert result.returncode == 0 and result.stdout == b""
+
+
+def test_workflow_line_format_is_path_line_col_rule_message(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Intro.\n" + WRONG_WEEKDAY, encoding="utf-8")
+    out = run("check", story, "--format", "line").stdout.decode().strip()
+    assert out.startswith(f"{story}:2:37: weekday-mismatch: ")
+
+
+def test_workflow_config_is_discovered_upward_and_overridable(tmp_path):
+    (tmp_path / "factcheck.toml").write_text('disable = ["weekday-mismatch"]\nfail_on = "warning"\n', encoding="utf-8")
+    desk = tmp_path / "desk" / "today"
+    desk.mkdir(parents=True)
+    story = desk / "story.txt"
+    story.write_text(WRONG_WEEKDAY, encoding="utf-8")
+    assert find_config(story) == tmp_path / "factcheck.toml"
+    assert run("check", story, "--format", "line").returncode == 0
+    other = tmp_path / "strict.toml"
+    other.write_text('fail_on = "error"\n', encoding="utf-8")
+    assert run("check", story, "--format", "line", "--config", other).returncode == 1
+    shown = run("config", story).stdout.decode()
+    assert str(tmp_path / "factcheck.toml") in shown and "weekday-mismatch" in shown
+
+
+def test_workflow_pyproject_tool_section_is_a_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.factcheck]\nfail_on = "info"\n', encoding="utf-8")
+    assert load_config(find_config(tmp_path)).fail_on == "info"
+
+
+def test_workflow_bad_config_names_file_and_line(tmp_path):
+    bad = tmp_path / "factcheck.toml"
+    bad.write_text('fail_on = "error"\ndisable = ["no-such-rule"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"factcheck\.toml:2: disable: unknown rule 'no-such-rule'"):
+        load_config(bad)
+    result = run("check", ROOT / "corpora/dev/iraq-detainee-transfers.md", "--config", bad)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_workflow_suppression_regions():
+    text = ("<!-- factcheck off -->\nA\n<!-- factcheck on -->\n"
+            "<!-- factcheck ignore-next weekday-mismatch -->\nB b\nb\n\nC\n")
+    spans = regions(text)
+    assert [sorted(r.rules) for r in spans] == [["*"], ["weekday-mismatch"]]
+    assert text[spans[1].begin : spans[1].end].strip() == "B b\nb"
+
+
+def test_workflow_suppressed_flags_pass_the_hook_and_unused_ones_are_reported(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("<!-- factcheck ignore-next weekday-mismatch -->\n" + WRONG_WEEKDAY +
+                     "\n<!-- factcheck disable sum-mismatch -->\nCalm paragraph with 5 cats.\n", encoding="utf-8")
+    result = run("check", story, "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0
+    rules = {(f["rule"], f["suppressed"]) for f in report["findings"]}
+    assert rules == {("weekday-mismatch", True), ("unused-suppression", False)}
+    assert report["summary"]["findings"] == 1
+
+
+def test_workflow_batch_goes_past_bad_files_and_caches(tmp_path):
+    stories = tmp_path / "stories"
+    (stories / "drafts").mkdir(parents=True)
+    (stories / "a.txt").write_text("Around 150 detainees were moved on Wednesday.\n", encoding="utf-8")
+    (stories / "b.md").write_text("---\ndate: 2026-03-20\n---\n" + WRONG_WEEKDAY, encoding="utf-8")
+    (stories / "drafts" / "c.txt").write_text("Draft with 7 figures.\n", encoding="utf-8")
+    (stories / "broken.txt").write_bytes(b"\x00\x01\x02")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = run("batch", stories, "--out", out, "--cache-dir", cache, "--exclude", "drafts/*", "-j", "2")
+    assert first.returncode == 2
+    err = first.stderr.decode()
+    assert "broken.txt: looks like a binary file" in err and "2 stories checked (0 from cache)" in err
+    lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["source"]["path"].rsplit("/", 1)[1] for line in lines) == ["a.txt", "b.md"]
+    csv = (out / "summary.csv").read_text(encoding="utf-8")
+    assert csv.startswith("story,published,claims,checked,supported,contradicted,findings")
+    second = run("batch", stories, "--out", out, "--cache-dir", cache, "--exclude", "drafts/*")
+    assert "2 stories checked (2 from cache)" in second.stderr.decode()
+    assert (out / "reports.jsonl").read_text(encoding="utf-8").splitlines() == lines
+    (stories / "a.txt").write_text("Around 160 detainees were moved.\n", encoding="utf-8")
+    third = run("batch", stories, "--out", out, "--cache-dir", cache, "--exclude", "drafts/*")
+    assert "2 stories checked (1 from cache)" in third.stderr.decode()
+
+
+def test_workflow_refs_commands(tmp_path):
+    assert b"facts" in run("refs", "validate", "claims").stdout
+    listing = run("refs", "list", "--refs", "claims").stdout.decode()
+    assert "al-hol.population\tpeople\tal-hol\t24000" in listing
+    shown = run("refs", "show", "al-hol.population", "--refs", "claims")
+    assert shown.returncode == 0 and b"syria-detainees.toml" in shown.stdout
+    missing = run("refs", "show", "nope", "--refs", "claims")
+    assert missing.returncode == 2 and b"no fact or place" in missing.stderr
+    csv_file = tmp_path / "f.csv"
+    csv_file.write_text("id,counts,place,value,source_publisher\nx.y,people,al-hol,12,Desk\nbad,people,al-hol,lots,Desk\n", encoding="utf-8")
+    bad = run("refs", "import", csv_file, "--refs", "claims")
+    assert bad.returncode == 2 and b"f.csv:3: value: expected a number" in bad.stderr
+
+
+@pytest.mark.parametrize("command", ["batch", "config", "serve", "refs validate", "refs list", "refs show", "refs import"])
+def test_workflow_every_command_has_help_with_an_example(command):
+    result = run(*command.split(), "--help")
+    assert result.returncode == 0 and b"Example: factcheck " in result.stdout
