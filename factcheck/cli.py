@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from .errors import FactcheckError, SourceError
-from .extract import DEFAULT_MODEL
+from .extract import DEFAULT_MODEL, FAST_MODEL
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -21,7 +21,7 @@ app = typer.Typer(
     help="Catch wrong numbers in news copy before it is published.\n\n"
     "Example: factcheck check story.md",
 )
-FORMATS = ("text", "json", "jsonl", "line", "sarif", "rdjsonl", "github")
+FORMATS = ("text", "json", "jsonl", "line", "sarif", "rdjsonl", "github", "html")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -98,6 +98,7 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
     refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the story)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
+    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model: several times faster, less exact about what is counted."),
 ) -> None:
     """Read every figure in a story: value, interval, what is counted, where and when; check it
     against the reference set and against the story itself.
@@ -131,7 +132,7 @@ def check(
     reports = []
     for story in stories:
         reference = _reference_for(refs or settings.refs, story.path)
-        reports.extend(check_stories([story], model=model or settings.model or DEFAULT_MODEL,
+        reports.extend(check_stories([story], model=FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL),
                                      reference=reference, disable=settings.disable))
     _print(RENDERERS[format](reports, [s.text for s in stories]), format, color)
     raise typer.Exit(2 if failed else (1 if flagged(reports, fail_on) else 0))
@@ -152,6 +153,7 @@ def batch(
     cache_dir: Path = typer.Option(Path(".factcheck-cache"), "--cache-dir", help="Where the cache lives."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model (several times faster)."),
 ) -> None:
     """Check a folder of stories on every core; print a summary table, write JSON Lines, CSV
     and an HTML page; go on past unreadable files and list them.
@@ -170,7 +172,7 @@ def batch(
     paths = batching.collect(folders, glob, [*exclude, *settings.exclude])
     if not paths:
         raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
-    model_name = model or settings.model or DEFAULT_MODEL
+    model_name = FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL)
     job_list = [batching.Job(str(p), published, model_name, str(refs) if refs else None, tuple(settings.disable))
                 for p in paths]
     store = batching.Cache(cache_dir, batching.reference_fingerprint(job_list[0].refs)) if cache else None

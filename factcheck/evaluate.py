@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GoldError
-from .extract import DEFAULT_MODEL, build_pipeline
+from .extract import DEFAULT_MODEL, FAST_MODEL, build_pipeline
 from .claims import build_claims
 from .source import parse_date, read_story
 
@@ -59,6 +59,8 @@ class Tally:
 class Score:
     ours: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
     baseline: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    fast: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    fast_value: list[bool] = field(default_factory=list)
     places: Tally = field(default_factory=Tally)
     value: list[bool] = field(default_factory=list)
     qualifier: list[bool] = field(default_factory=list)
@@ -76,6 +78,7 @@ class Score:
             "stories": self.stories,
             "kinds": {k: tally(t) for k, t in self.ours.items()},
             "baseline_spacy_ner": {k: tally(t) for k, t in self.baseline.items()},
+            "fast_mode": {k: tally(t) for k, t in self.fast.items()},
             "places": tally(self.places),
             "value_accuracy": _ratio(self.value),
             "qualifier_accuracy": _ratio(self.qualifier),
@@ -116,6 +119,7 @@ def load_gold(path: Path) -> tuple[Path, dict]:
 def evaluate(root: Path, *, model: str = DEFAULT_MODEL, show_errors: bool = False) -> Score:
     score = Score()
     nlp = build_pipeline(model)
+    fast = build_pipeline(FAST_MODEL)
     for gold_path in gold_files(root):
         story_path, gold = load_gold(gold_path)
         if "claims" not in gold:
@@ -142,6 +146,12 @@ def evaluate(root: Path, *, model: str = DEFAULT_MODEL, show_errors: bool = Fals
                                                 [p for p in ner if p.kind == kind])
             score.baseline[kind].add(Tally(len(b_pairs) + len(b_missed), len(b_pairs) + len(b_extra),
                                            len(b_pairs)))
+        fast_claims, _ = build_claims(fast(story.plain), story.text, story.published)
+        fast_items = [Item(c.start, c.end, c.kind, c.text, c.model_dump()) for c in fast_claims]
+        for kind in KINDS:
+            f_pairs, f_missed, f_extra = _match([g for g in gold_items if g.kind == kind],
+                                                [p for p in fast_items if p.kind == kind])
+            score.fast[kind].add(Tally(len(f_pairs) + len(f_missed), len(f_pairs) + len(f_extra), len(f_pairs)))
         gold_places = [Item(p["start"], p["end"], "place", p["text"]) for p in gold.get("places", [])]
         our_places = [Item(p.start, p.end, "place", p.text) for p in places]
         pairs, missed, extra = _match(gold_places, our_places)
@@ -224,14 +234,15 @@ def render_score(score: Score, model: str) -> str:
         return f"factcheck eval: no extraction gold here, model {model}"
     lines = [f"factcheck eval: {score.stories} stories, model {model}", "",
              f"{'kind':<10}{'gold':>6}{'found':>7}{'P':>8}{'R':>8}{'F1':>8}   "
-             f"{'spaCy NER P':>12}{'R':>8}{'F1':>8}"]
-    total, base_total = Tally(), Tally()
+             f"{'spaCy NER P':>12}{'R':>8}{'F1':>8}   {'--fast F1':>9}"]
+    total, base_total, fast_total = Tally(), Tally(), Tally()
     for kind in KINDS:
-        t, b = score.ours[kind], score.baseline[kind]
+        t, b, f = score.ours[kind], score.baseline[kind], score.fast[kind]
         total.add(t)
         base_total.add(b)
-        lines.append(_row(kind, t, b))
-    lines.append(_row("all", total, base_total))
+        fast_total.add(f)
+        lines.append(_row(kind, t, b) + f"   {f.f1:>9.3f}")
+    lines.append(_row("all", total, base_total) + f"   {fast_total.f1:>9.3f}")
     lines += [
         "",
         f"value accuracy      {_ratio(score.value):.3f}  ({sum(score.value)}/{len(score.value)} matched claims)",

@@ -20,6 +20,8 @@ def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> s
     core = figure_tokens(doc, core_start, core_end)
     if core is None or len(core) == 0:
         return None
+    if not doc.has_annotation("TAG"):
+        return _next_words(doc, figure_end)
     number = core[-1]
     head = number.head
     if number.dep_ in ("nummod", "quantmod", "compound") and _nounish(head) and head.i > number.i:
@@ -38,6 +40,26 @@ def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> s
         if target.pos_ in ("NOUN", "PROPN"):
             return _noun_phrase(target)
     return None
+
+
+_FUNCTION_WORDS = {"of", "the", "a", "an", "its", "their", "his", "her", "our", "more", "extra", "new",
+                   "additional", "further", "other", "own"}
+
+
+def _next_words(doc: Doc, figure_end: int) -> str | None:
+    """Without a tagger (fast mode): the word after a figure, skipping "of the", with an
+    all-caps name before it ("IS operatives")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    after = doc.char_span(figure_end, len(doc.text), alignment_mode="expand")
+    words = [t for t in (after or [])[:6] if not t.is_space]
+    while words and words[0].lower_ in _FUNCTION_WORDS:
+        words = words[1:]
+    if not words or not words[0].is_alpha or words[0].lower_ in STOP_WORDS or words[0].lower_ in _NOT_UNITS:
+        return None
+    if words[0].is_upper and len(words) > 1 and words[1].is_alpha and words[1].lower_ not in STOP_WORDS:
+        return f"{words[0].text} {words[1].text}"
+    return words[0].text
 
 
 def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:

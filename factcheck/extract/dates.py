@@ -187,8 +187,10 @@ def _is_future(doc: Doc, expr: DateExpr) -> bool:
     places from September", "is forecast for Wednesday", "must register by Monday"; "were due in
     January" is past."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or not doc.has_annotation("DEP"):
+    if span is None or len(span) == 0:
         return False
+    if not doc.has_annotation("DEP"):
+        return _future_words(span)
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -206,6 +208,22 @@ def _is_future(doc: Doc, expr: DateExpr) -> bool:
         if verdict is not None:
             return verdict
     return False
+
+
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|'ll|shall|must|should|could|would|might|due|expected|scheduled|forecast|set to|"
+    r"plans? to|is to|are to|from|until|by|starting|booked|next)\b", re.I)
+_PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|ago|last|since|\w+ed)\b", re.I)
+
+
+def _future_words(span) -> bool:
+    """Without a parse (fast mode): future words in the clause before the date, and no past verb
+    between them and the date."""
+    sentence = span.sent
+    before = span.doc.text[sentence.start_char : span.start_char]
+    clause = re.split(r"[,;:]", before)[-1]
+    future = list(_FUTURE_WORDS.finditer(clause))
+    return bool(future) and not _PAST_WORDS.search(clause[future[-1].end() :])
 
 
 def _clause_tense(verb, previous: str, before_that: str, sentence) -> bool | None:

@@ -48,6 +48,8 @@ def _one_is_a_count(token) -> bool:
         return False
     if previous is not None and previous.lower_ in _NOT_ONE_BEFORE:
         return False
+    if not doc.has_annotation("DEP"):  # fast mode: "one person", not "one of"
+        return following.is_alpha and following.is_lower and following.lower_ not in ("in", "or", "and", "to")
     return token.dep_ == "nummod"
 
 

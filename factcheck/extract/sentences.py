@@ -18,6 +18,8 @@ class SentenceMarker:
         starts = [i for i, token in enumerate(doc) if i and _after_newline(doc, i)]
         for i in starts:
             doc[i].is_sent_start = True
+        if len(doc):
+            doc[0].is_sent_start = True
         return doc
 
 

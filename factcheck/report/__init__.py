@@ -2,6 +2,7 @@
 `texts[i]` is the original text of `reports[i]`."""
 
 from . import github as github_format
+from . import html as html_format
 from . import json as json_format
 from . import line as line_format
 from . import rdjsonl as rdjsonl_format
@@ -16,6 +17,7 @@ RENDERERS = {
     "sarif": sarif_format.render,
     "rdjsonl": rdjsonl_format.render,
     "github": github_format.render,
+    "html": html_format.render,
 }
 
 __all__ = ["RENDERERS"]
