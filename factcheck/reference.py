@@ -7,6 +7,9 @@ Loading builds an index, so looking up a claim costs the same whatever the size 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
 import re
 import tomllib
 from collections import defaultdict
@@ -48,7 +51,7 @@ class Place(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str
     kind: PlaceKind = "other"
-    aliases: list[str] = []
+    aliases: tuple[str, ...] = ()
     within: str | None = None
 
 
@@ -56,7 +59,7 @@ class Fact(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     kind: FactKind = "count"
     counts: str | None = None  # what is counted: "detainees"
-    synonyms: list[str] = []  # other words the desk accepts for it: "prisoners"
+    synonyms: tuple[str, ...] = ()  # other words the desk accepts for it: "prisoners"
     event: str | None = None  # for dated facts: "defeat"
     place: str | None = None
     value: float | str | None = None
@@ -68,8 +71,8 @@ class Fact(_Strict):
     rounding: float = 1
     unit: str | None = None  # currency code for money, "percent"
     as_of: str | None = None  # the period the figure holds for: "2026-01", "2025"
-    context: list[str] = []  # words one of which the claim's sentence must contain
-    parts: list[str] = []  # ids of facts that make up this total
+    context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
+    parts: tuple[str, ...] = ()  # ids of facts that make up this total
     source: str | Source
     note: str | None = None
 
@@ -118,8 +121,15 @@ class ReferenceSet:
     sources: dict[str, Source] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)  # id -> "file:line"
     _by_thing: dict[tuple[str, str], list[Fact]] = field(default_factory=lambda: defaultdict(list))
+    _by_place: dict = field(default_factory=lambda: defaultdict(list))
+    _by_context: dict = field(default_factory=lambda: defaultdict(list))
     _cache: dict = field(default_factory=dict)
     scope: dict[str, frozenset[str]] = field(default_factory=dict)  # fact id -> places of its file
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_cache"] = {}  # the gazetteer is rebuilt on demand
+        return state
 
     def gazetteer(self):
         """The place index for linking, built once per reference set."""
@@ -141,17 +151,39 @@ class ReferenceSet:
                 chain.append(place_id)
         return chain
 
-    def candidates(self, kind: str, thing: str | None) -> list[Fact]:
+    def candidates(self, kind: str, thing: str | None, place: str | None = "*") -> list[Fact]:
+        """Facts counting `thing` (by head noun or synonym): at `place` and place-free ones, or
+        at every place when `place` is "*". A dictionary lookup: flat in the size of the set."""
         if thing is None:
             return []
-        return self._by_thing.get((kind, head_word(thing)), [])
+        head = head_word(thing)
+        if place == "*":
+            return self._by_thing.get((kind, head), [])
+        found = self._by_place.get((kind, head, None), [])
+        return found + self._by_place.get((kind, head, place), []) if place else found
+
+    def by_context(self, kind: str, sentence: str) -> list[Fact]:
+        """Facts of `kind` whose context words (or event) begin a word of `sentence`."""
+        seen: dict[str, Fact] = {}
+        for word in set(re.findall(r"[a-z0-9][a-z0-9'-]*", sentence.lower())):
+            for end in range(3, len(word) + 1):
+                for fact in self._by_context.get((kind, word[:end]), ()):
+                    seen[fact.id] = fact
+        return list(seen.values())
 
     def index(self) -> None:
         self._by_thing = defaultdict(list)
+        self._by_place = defaultdict(list)
+        self._by_context = defaultdict(list)
         for fact in self.facts.values():
             words = [fact.counts or fact.event or fact.unit or "", *fact.synonyms]
             for word in {head_word(w) for w in words if w}:
                 self._by_thing[(fact.kind, word)].append(fact)
+                self._by_place[(fact.kind, word, fact.place)].append(fact)
+            for phrase in {*fact.context, *([fact.event] if fact.event else [])}:
+                first = phrase.lower().split()[0] if phrase.strip() else ""
+                if first:
+                    self._by_context[(fact.kind, first)].append(fact)
 
 
 def head_word(text: str) -> str:
@@ -171,19 +203,53 @@ def head_word(text: str) -> str:
 _TABLE = re.compile(r"^\s*\[\[\s*(fact|place|source)\s*\]\]\s*(?:#.*)?$")
 
 
-def load_reference(folder: str | Path) -> ReferenceSet:
-    """Load and validate every *.toml file in `folder` (recursively)."""
+def load_reference(folder: str | Path, *, cache: bool = True) -> ReferenceSet:
+    """Load and validate every *.toml file in `folder` (recursively).
+
+    A validated set is kept in the user's cache (keyed by the files' bytes), so loading an
+    unchanged set of 100,000 facts skips parsing and validation."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ReferenceSetError(f"{folder}: no such folder; expected a reference set (a claims/ folder)")
-    reference = ReferenceSet()
     files = sorted(folder.rglob("*.toml"))
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in files:
+        digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
+    stored = _cache_dir() / f"reference-{digest.hexdigest()}.pickle" if cache else None
+    if stored is not None and stored.is_file():
+        try:
+            with stored.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a stale or damaged cache entry is rebuilt
+            pass
+    reference = ReferenceSet()
     for path in files:
         _load_file(path, reference)
     _check_links(reference)
     _scope(reference)
     reference.index()
+    if stored is not None:
+        _store(stored, reference)
     return reference
+
+
+SCHEMA_VERSION = "factcheck.reference/1"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def _store(path: Path, reference: ReferenceSet) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(reference, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home is fine: the set is simply parsed again next time
 
 
 def _table_lines(text: str) -> dict[str, list[int]]:
@@ -256,10 +322,13 @@ def _scope(reference: ReferenceSet) -> None:
         table, _, ident = key.partition(":")
         if table == "place":
             by_file[where.rsplit(":", 1)[0]].add(ident)
+    shared = {file: frozenset(places) for file, places in by_file.items()}
     for fact in reference.facts.values():
         file = reference.origin["fact:" + fact.id].rsplit(":", 1)[0]
-        places = set(by_file[file]) | ({fact.place} if fact.place else set())
-        reference.scope[fact.id] = frozenset(places)
+        scope = shared.get(file, frozenset())
+        if fact.place and fact.place not in scope:
+            scope = scope | {fact.place}
+        reference.scope[fact.id] = scope
 
 
 def _check_links(reference: ReferenceSet) -> None:

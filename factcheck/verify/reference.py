@@ -119,20 +119,20 @@ def _verify(claim, text, reference: ReferenceSet, published, named=frozenset()) 
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
+    place_id = claim.place.id if claim.place else None
     if claim.kind == "date":
-        candidates = [f for f in reference.facts.values() if f.kind == "date" and _mentions(sentence, [f.event, *f.context])]
+        candidates = [f for f in reference.by_context("date", sentence) if _mentions(sentence, [f.event, *f.context])]
     elif claim.kind == "count":
         if not claim.unit:
             return _unverified(claim, "the sentence does not say what is counted")
-        candidates = reference.candidates("count", claim.unit)
+        candidates = reference.candidates("count", claim.unit, place_id)
         candidates = [f for f in candidates if not f.context or _mentions(sentence, f.context)]
     else:
-        candidates = [f for f in reference.facts.values() if f.kind == claim.kind and f.context
+        candidates = [f for f in reference.by_context(claim.kind, sentence) if f.context
                       and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
     candidates = [f for f in candidates if reference.scope.get(f.id, frozenset()) & named]
     if not candidates:
         return _unverified(claim, "no fact in the reference set is about this")
-    place_id = claim.place.id if claim.place else None
     candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
     if place_id is None:
         candidates = [f for f in candidates if f.place is None]  # no place named: no place-bound fact
