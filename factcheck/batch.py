@@ -8,6 +8,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,7 @@ def reference_fingerprint(refs: str | None) -> str:
 # ---------------------------------------------------------------- workers
 
 _STATE: dict = {}
+_LOCK = threading.Lock()  # one model per process; threads of a worker take turns
 
 
 def _init_worker(model: str, refs: str | None) -> None:
@@ -110,6 +112,7 @@ def _init_worker(model: str, refs: str | None) -> None:
 
     build_pipeline(model)
     _STATE["reference"] = load_reference(refs) if refs else None
+    _STATE["key"] = (model, refs)
 
 
 def check_one(job: Job) -> Outcome:
@@ -118,73 +121,77 @@ def check_one(job: Job) -> Outcome:
     from .source import parse_date, read_story
 
     try:
-        if "reference" not in _STATE:
-            _init_worker(job.model, job.refs)
-        published = parse_date(job.published, "--published") if job.published else None
-        story = read_story(job.path, published=published)
-        report = check_story(story, model=job.model, reference=_STATE["reference"], disable=job.disable)
+        with _LOCK:
+            if _STATE.get("key") != (job.model, job.refs):
+                _init_worker(job.model, job.refs)
+            published = parse_date(job.published, "--published") if job.published else None
+            story = read_story(job.path, published=published)
+            report = check_story(story, model=job.model, reference=_STATE["reference"], disable=job.disable)
         return Outcome(job.path, report, story.text)
     except FactcheckError as exc:
         return Outcome(job.path, error=str(exc))
 
 
-def run(jobs: list[Job], *, processes: int = 0, cache: Cache | None = None,
-        progress: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
-    """Outcomes in the order of `jobs`; cached stories are not re-checked, and no model is
-    loaded when every story is cached."""
-    pending: list[tuple[int, Job, str | None]] = []
-    done: dict[int, Outcome] = {}
-    for index, job in enumerate(jobs):
-        key = None
-        if cache is not None:
-            try:
-                data = Path(job.path).read_bytes()
-            except OSError:
-                data = None
-            if data is not None:
-                key = cache.key(data, job)
-                hit = cache.get(key)
-                if hit is not None:
-                    done[index] = Outcome(job.path, Report.model_validate(hit["report"]), hit["text"], cached=True)
-                    continue
-        pending.append((index, job, key))
-    results = _execute([job for _, job, _ in pending], processes)
-    order = iter(pending)
-    next_index = 0
-    for outcome in results:
-        index, _, key = next(order)
-        if cache is not None and key and outcome.report is not None:
-            cache.put(key, {"report": outcome.report.to_json_dict(), "text": outcome.text})
-        done[index] = outcome
-        while next_index in done:
-            item = done.pop(next_index)
-            if progress:
-                progress(item)
-            yield item
-            next_index += 1
-    while next_index in done:
-        item = done.pop(next_index)
+def run(jobs: Iterable[Job], *, processes: int = 0, cache: Cache | None = None,
+        progress: Callable[[Outcome], None] | None = None,
+        executor: Callable[[Iterator[Job]], Iterator[Outcome]] | None = None) -> Iterator[Outcome]:
+    """Outcomes as they complete. Cached stories are not re-checked (no model is loaded when
+    every story is cached); `executor` runs the rest (default: a local pool of `processes`).
+    Jobs are consumed lazily, so an archive is never held in memory."""
+    keys: dict[str, str] = {}
+
+    def pending() -> Iterator[Job]:
+        for job in jobs:
+            if cache is not None:
+                try:
+                    data = Path(job.path).read_bytes()
+                except OSError:
+                    data = None
+                if data is not None:
+                    key = cache.key(data, job)
+                    hit = cache.get(key)
+                    if hit is not None:
+                        cached.append(Outcome(job.path, Report.model_validate(hit["report"]), hit["text"], cached=True))
+                        continue
+                    keys[job.path] = key
+            yield job
+
+    cached: list[Outcome] = []
+    execute = executor or (lambda todo: _execute(todo, processes))
+    for outcome in _interleave(execute(pending()), cached):
+        if cache is not None and outcome.report is not None and not outcome.cached and outcome.path in keys:
+            cache.put(keys.pop(outcome.path), {"report": outcome.report.to_json_dict(), "text": outcome.text})
         if progress:
-            progress(item)
-        yield item
-        next_index += 1
+            progress(outcome)
+        yield outcome
 
 
-def _execute(jobs: list[Job], processes: int) -> Iterator[Outcome]:
-    if not jobs:
-        return iter(())
+def _interleave(results: Iterator[Outcome], cached: list[Outcome]) -> Iterator[Outcome]:
+    """Fresh results, with cache hits (found while jobs are handed out) yielded as they appear."""
+    for outcome in results:
+        while cached:
+            yield cached.pop(0)
+        yield outcome
+    while cached:
+        yield cached.pop(0)
+
+
+def _execute(jobs: Iterator[Job], processes: int) -> Iterator[Outcome]:
+    first = next(jobs, None)
+    if first is None:
+        return
     processes = processes or os.cpu_count() or 1
-    processes = min(processes, len(jobs))
     if processes == 1:
-        return map(check_one, jobs)
+        yield check_one(first)
+        yield from map(check_one, jobs)
+        return
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    pool = context.Pool(processes, initializer=_init_worker, initargs=(jobs[0].model, jobs[0].refs))
-    return _drain(pool, pool.imap(check_one, jobs, chunksize=1))
-
-
-def _drain(pool, results):
-    try:
-        yield from results
-    finally:
+    with context.Pool(processes, initializer=_init_worker, initargs=(first.model, first.refs)) as pool:
+        yield from pool.imap_unordered(check_one, _chain(first, jobs), chunksize=1)
         pool.close()
         pool.join()
+
+
+def _chain(first: Job, rest: Iterator[Job]) -> Iterator[Job]:
+    yield first
+    yield from rest

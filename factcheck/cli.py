@@ -154,9 +154,11 @@ def batch(
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
     fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model (several times faster)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's cores) or dask (a Dask cluster; optional extra)."),
+    scheduler: str = typer.Option("local", "--scheduler", help="Dask scheduler address (tcp://host:8786), or 'local' for a local cluster."),
 ) -> None:
-    """Check a folder of stories on every core; print a summary table, write JSON Lines, CSV
-    and an HTML page; go on past unreadable files and list them.
+    """Check a folder of stories on every core (or a Dask cluster); print a summary table, write
+    JSON Lines, CSV and an HTML page; go on past unreadable files and list them.
 
     Example: factcheck batch stories/ --out reports/ --exclude 'drafts/*'
     """
@@ -168,67 +170,102 @@ def batch(
     _, fail_on = _check_options("json", fail_on, settings)
     if published:
         _published(published)
+    if engine not in ("local", "dask"):
+        raise FactcheckError(f"--engine: expected local or dask, got {engine!r}")
     refs = refs or settings.refs or find_reference(folders[0])
     paths = batching.collect(folders, glob, [*exclude, *settings.exclude])
     if not paths:
         raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
     model_name = FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL)
-    job_list = [batching.Job(str(p), published, model_name, str(refs) if refs else None, tuple(settings.disable))
-                for p in paths]
-    store = batching.Cache(cache_dir, batching.reference_fingerprint(job_list[0].refs)) if cache else None
-    console = Console(stderr=True, highlight=False)
-    show = sys.stderr.isatty() and not quiet
-    outcomes = []
-    if show:
-        from rich.progress import Progress
+    refs_text = str(refs) if refs else None
+    job_list = (batching.Job(str(p), published, model_name, refs_text, tuple(settings.disable)) for p in paths)
+    store = batching.Cache(cache_dir, batching.reference_fingerprint(refs_text)) if cache else None
+    executor = None
+    if engine == "dask":
+        from .dask_engine import executor as dask_executor
 
-        with Progress(console=console, transient=True) as bar:
-            task = bar.add_task("checking", total=len(job_list))
-            for outcome in batching.run(job_list, processes=jobs, cache=store,
-                                        progress=lambda _: bar.advance(task)):
-                outcomes.append(outcome)
-    else:
-        outcomes = list(batching.run(job_list, processes=jobs, cache=store))
-    good = [o for o in outcomes if o.report is not None]
-    bad = [o for o in outcomes if o.error]
-    reports = [o.report for o in good]
+        executor = dask_executor(scheduler)
+    keep_pages = out is not None and len(paths) <= 2000  # the HTML page needs every report at once
+    rows, pages, bad, any_flagged = [], [], [], False
+    with _BatchOutput(out) as sink:
+        console = Console(stderr=True, highlight=False)
+        bar = None
+        if sys.stderr.isatty() and not quiet:
+            from rich.progress import Progress
+
+            bar = Progress(console=console, transient=True)
+            bar.start()
+            task = bar.add_task("checking", total=len(paths))
+        try:
+            for outcome in batching.run(job_list, processes=jobs, cache=store, executor=executor):
+                if bar is not None:
+                    bar.advance(task)
+                if outcome.error:
+                    bad.append(outcome)
+                    continue
+                sink.write(outcome)
+                rows.append((outcome.path, outcome.report.summary, outcome.cached))
+                any_flagged = any_flagged or flagged([outcome.report], fail_on)
+                if keep_pages:
+                    pages.append((outcome.report, outcome.text))
+        finally:
+            if bar is not None:
+                bar.stop()
+    if out and keep_pages and "html" in RENDERERS:
+        pages.sort(key=lambda page: page[0].source.path or "")
+        html = RENDERERS["html"]([r for r, _ in pages], [t for _, t in pages])
+        (out / "report.html").write_text(html, encoding="utf-8")
     if not quiet:
-        _summary_table(good, Console(highlight=False, soft_wrap=True))
-    if out:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "reports.jsonl").write_text(RENDERERS["jsonl"](reports) + "\n", encoding="utf-8")
-        _write_csv(out / "summary.csv", good)
-        if "html" in RENDERERS:
-            (out / "report.html").write_text(RENDERERS["html"](reports, [o.text for o in good]), encoding="utf-8")
-    else:
-        print(RENDERERS["jsonl"](reports))
-    cached = sum(o.cached for o in good)
-    print(f"{len(good)} stories checked ({cached} from cache), {len(bad)} unreadable", file=sys.stderr)
+        _summary_table(sorted(rows, key=lambda row: row[0]), Console(highlight=False, soft_wrap=True))
+    cached = sum(row[2] for row in rows)
+    print(f"{len(rows)} stories checked ({cached} from cache), {len(bad)} unreadable", file=sys.stderr)
     for o in bad:
         _err(o.error)
-    raise typer.Exit(2 if bad else (1 if flagged(reports, fail_on) else 0))
+    raise typer.Exit(2 if bad else (1 if any_flagged else 0))
 
 
-def _summary_table(outcomes, console) -> None:
+class _BatchOutput:
+    """Reports streamed to --out as they arrive (JSON Lines and CSV), or JSON Lines on stdout."""
+
+    def __init__(self, out: Optional[Path]):
+        self.out = out
+
+    def __enter__(self):
+        import csv
+
+        if self.out is None:
+            self.jsonl, self.csv_file = sys.stdout, None
+            return self
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.jsonl = (self.out / "reports.jsonl").open("w", encoding="utf-8")
+        self.csv_file = (self.out / "summary.csv").open("w", newline="", encoding="utf-8")
+        self.csv = csv.writer(self.csv_file)
+        self.csv.writerow(["story", "published", "claims", "checked", "supported", "contradicted", "findings"])
+        return self
+
+    def write(self, outcome) -> None:
+        report = outcome.report
+        self.jsonl.write(json.dumps(report.to_json_dict(), ensure_ascii=False) + "\n")
+        if self.csv_file is not None:
+            s = report.summary
+            self.csv.writerow([outcome.path, report.source.published or "", s.claims, s.checked,
+                               s.supported, s.contradicted, s.findings])
+
+    def __exit__(self, *exc) -> None:
+        if self.out is not None:
+            self.jsonl.close()
+            self.csv_file.close()
+        else:
+            sys.stdout.flush()
+
+
+def _summary_table(rows, console) -> None:
     from rich.table import Table
 
     table = Table("story", "claims", "checked", "contradicted", "findings", box=None, pad_edge=False)
-    for o in outcomes:
-        s = o.report.summary
-        table.add_row(o.path, str(s.claims), str(s.checked), str(s.contradicted), str(s.findings))
+    for path, s, _ in rows:
+        table.add_row(path, str(s.claims), str(s.checked), str(s.contradicted), str(s.findings))
     console.print(table)
-
-
-def _write_csv(path: Path, outcomes) -> None:
-    import csv
-
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["story", "published", "claims", "checked", "supported", "contradicted", "findings"])
-        for o in outcomes:
-            s = o.report.summary
-            writer.writerow([o.path, o.report.source.published or "", s.claims, s.checked, s.supported,
-                             s.contradicted, s.findings])
 
 
 @app.command("config")

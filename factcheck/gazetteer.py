@@ -47,15 +47,6 @@ class Gazetteer:
                     self.keys.setdefault(key, place.id)
         self._choices = list(self.keys)
 
-    def alias_pattern(self) -> re.Pattern | None:
-        """One regex for every name and alias of the set (built once per set)."""
-        if not hasattr(self, "_pattern"):
-            names = sorted({n for p in self.reference.places.values() for n in (p.name, *p.aliases)
-                            if len(n) > 3}, key=len, reverse=True)
-            self._pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-                             if names else None)
-        return self._pattern
-
     def lookup(self, text: str) -> Place | None:
         key = fold(text)
         if not key:

@@ -105,7 +105,7 @@ def test_workflow_batch_goes_past_bad_files_and_caches(tmp_path):
     assert csv.startswith("story,published,claims,checked,supported,contradicted,findings")
     second = run("batch", stories, "--out", out, "--cache-dir", cache, "--exclude", "drafts/*")
     assert "2 stories checked (2 from cache)" in second.stderr.decode()
-    assert (out / "reports.jsonl").read_text(encoding="utf-8").splitlines() == lines
+    assert sorted((out / "reports.jsonl").read_text(encoding="utf-8").splitlines()) == sorted(lines)
     (stories / "a.txt").write_text("Around 160 detainees were moved.\n", encoding="utf-8")
     third = run("batch", stories, "--out", out, "--cache-dir", cache, "--exclude", "drafts/*")
     assert "2 stories checked (1 from cache)" in third.stderr.decode()
@@ -129,3 +129,31 @@ def test_workflow_refs_commands(tmp_path):
 def test_workflow_every_command_has_help_with_an_example(command):
     result = run(*command.split(), "--help")
     assert result.returncode == 0 and b"Example: factcheck " in result.stdout
+
+
+def test_workflow_dask_engine_gives_the_same_reports_as_the_local_engine(tmp_path):
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for name in ("iraq-detainee-transfers.md", "ws-sudan-aid-convoy.txt", "biz-energy-prices.txt"):
+        (stories / name).write_bytes((ROOT / "corpora" / "dev" / name).read_bytes())
+    (stories / "broken.txt").write_bytes(b"")
+    reports = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / engine
+        result = run("batch", stories, "--engine", engine, "--scheduler", "local", "--no-cache", "--out", out,
+                     "--refs", ROOT / "claims", "-q")
+        assert result.returncode == 2, result.stderr.decode()
+        assert "broken.txt: the file is empty" in result.stderr.decode()
+        lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+        reports[engine] = {json.loads(line)["source"]["path"]: json.loads(line) for line in lines}
+    assert len(reports["dask"]) == 3
+    assert reports["dask"] == reports["local"]
+
+
+def test_workflow_dask_engine_unreachable_scheduler_is_a_clear_error(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("Around 150 detainees were moved.\n", encoding="utf-8")
+    result = run("batch", tmp_path, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache", "-q")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "cannot reach the Dask scheduler" in err and "Traceback" not in err

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from ..dating import period_bounds
-from ..gazetteer import TYPE_WORDS, Gazetteer, kind_group  # noqa: F401
+from ..gazetteer import TYPE_WORDS, Gazetteer, fold, kind_group
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
 from ..normalize import describe_interval, interval, tidy
 from ..reference import Fact, ReferenceSet
@@ -36,21 +36,43 @@ def link_places(
     return out, linked
 
 
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_MAX_WORDS = 5
+
+
 def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
-    pattern = gazetteer.alias_pattern()
-    if pattern is None:
-        return mentions
+    """Place names the model missed ("al-Hawl", "Ghwayran"): every run of up to five words that
+    starts with a capital (or "al-"), looked up exactly among the set's folded names. The cost
+    depends on the story's length, not on the number of places."""
     from ..claims import Positions
 
     position = Positions(text)
+    words = list(_WORD.finditer(text))
+    taken = [(m.start, m.end) for m in mentions]
     extra = []
-    for match in pattern.finditer(text):
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+    i = 0
+    while i < len(words):
+        first = words[i].group()
+        if not (first[:1].isupper() or first[:3].lower() in ("al-", "el-")):
+            i += 1
             continue
-        place = gazetteer.lookup(match.group())
-        if place:
-            extra.append(PlaceMention(id=place.id, name=place.name, text=match.group(), start=match.start(),
-                                      end=match.end(), label="ALIAS", **position(match.start())))
+        found = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            if "\n" in text[start:end]:
+                continue
+            place_id = gazetteer.keys.get(fold(text[start:end]))
+            if place_id and not any(a < end and start < b for a, b in taken):
+                found = (start, end, place_id, n)
+                break
+        if found is None:
+            i += 1
+            continue
+        start, end, place_id, n = found
+        place = gazetteer.reference.places[place_id]
+        extra.append(PlaceMention(id=place.id, name=place.name, text=text[start:end], start=start, end=end,
+                                  label="ALIAS", **position(start)))
+        i += n
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 

@@ -1,0 +1,54 @@
+"""Checking an archive on a Dask cluster (optional extra: pip install 'newsroom-factcheck[dask]').
+
+Each worker process loads the model once (the same `batch.check_one` as the local engine), jobs
+are handed out in a bounded window and results stream back as they finish, so neither the
+archive nor its reports are ever held in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from .batch import Job, Outcome, check_one
+from .errors import ConfigError
+
+
+def executor(scheduler: str, *, window: int = 0):
+    """An executor for `batch.run`: jobs -> outcomes, on the cluster at `scheduler`
+    ("tcp://host:8786"), or on a local cluster of two worker processes when it is "local"."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ConfigError(
+            "--engine dask needs the optional extra: pip install 'newsroom-factcheck[dask]'"
+        ) from None
+
+    def run(jobs: Iterator[Job]) -> Iterator[Outcome]:
+        cluster = None
+        try:
+            if scheduler == "local":
+                cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+                client = Client(cluster)
+            else:
+                client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+        try:
+            size = window or 4 * max(1, sum(client.nthreads().values()))
+            running = as_completed()
+            for job in islice(jobs, size):
+                running.add(client.submit(check_one, job, pure=False))
+            for future in running:
+                outcome = future.result()
+                future.release()
+                for job in islice(jobs, 1):
+                    running.add(client.submit(check_one, job, pure=False))
+                yield outcome
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    return run
