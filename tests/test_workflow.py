@@ -157,3 +157,28 @@ def test_workflow_dask_engine_unreachable_scheduler_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     err = result.stderr.decode()
     assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("hook, expected_clean_exit", [("factcheck", 0), ("factcheck-strict", 0)])
+def test_workflow_pre_commit_hook_entries_block_bad_stories_and_pass_clean_ones(tmp_path, hook, expected_clean_exit):
+    """What pre-commit runs: the hook's entry from .pre-commit-hooks.yaml, with the staged files."""
+    import re
+    import shlex
+
+    manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    block = manifest.split(f"- id: {hook}\n", 1)[1]
+    entry = shlex.split(re.search(r"^\s*entry: (.+)$", block, re.M).group(1))
+    assert entry[:2] == ["factcheck", "check"]
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "facts.toml").write_bytes((ROOT / "claims" / "syria-detainees.toml").read_bytes())
+    head = "---\ndate: 2026-01-22\n---\n# What is happening at al-Hol camp?\n\n"
+    stories = {
+        "contradicted.md": head + "Around 34,000 people still live at the camp.\n",
+        "sum.md": head + "The £48.6m programme sets aside £21.4m for housing, £15.8m for roads and £12.4m for schools.\n",
+        "clean.md": head + "Around 24,000 people still live at the camp.\n",
+    }
+    for name, text in stories.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name, code in (("contradicted.md", 1), ("sum.md", 1), ("clean.md", expected_clean_exit)):
+        result = run(*entry[1:], tmp_path / name, cwd=tmp_path)
+        assert result.returncode == code, (name, result.stdout, result.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Report
+from .sarif import contradiction_message
 
 
 def render(reports: list[Report], texts: list[str] | None = None) -> str:
@@ -16,5 +17,6 @@ def render(reports: list[Report], texts: list[str] | None = None) -> str:
             lines.append(f"{path}:{finding.line}:{finding.column}: {finding.rule}: {message}")
         for claim in report.claims:
             if claim.verdict == "contradicted" and not claim.suppressed:
-                lines.append(f"{path}:{claim.line}:{claim.column}: contradicted: {claim.text!r}")
+                message = " ".join(contradiction_message(claim).split())
+                lines.append(f"{path}:{claim.line}:{claim.column}: contradicted: {message}")
     return "\n".join(lines)

@@ -83,11 +83,11 @@ def _judge(total, parts, text, exhaustive: bool, cue: str) -> list:
     s = total_of(parts)
     if s[0] > t[1]:
         return [finding("sum-mismatch", "error",
-                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s)}, "
+                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s, like=total)}, "
                         f"more than the total {show(total)} ({cue})", [total, *parts])]
     if exhaustive and s[1] < t[0] and t[1] != INF:
         return [finding("sum-mismatch", "error",
-                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s)}, "
+                        f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s, like=total)}, "
                         f"less than the total {show(total)} ({cue})", [total, *parts])]
     return []
 

@@ -30,13 +30,29 @@ def total_of(parts) -> tuple[float, float]:
     return low, high
 
 
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
+
+
+def money(value: float, currency: str | None) -> str:
+    """ 49450000, "GBP" -> "£49.45m" """
+    symbol = _SYMBOLS.get(currency or "", f"{currency} " if currency else "")
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{symbol}{value / size:,.4g}{suffix}"
+    return f"{symbol}{value:,.2f}".replace(".00", "")
+
+
 def show(claim) -> str:
     """ "Nearly 3,000 (2,700 to 3,000)" """
-    return f"{claim.text!r} ({describe_interval(claim.low, claim.high)})"
+    return f"{claim.text!r} ({show_interval(bounds(claim), like=claim)})"
 
 
-def show_interval(interval: tuple[float, float]) -> str:
+def show_interval(interval: tuple[float, float], like=None) -> str:
     low, high = interval
+    if like is not None and like.kind == "money":
+        if high == INF:
+            return f"{money(low, like.unit)} or more"
+        return money(low, like.unit) if low == high else f"{money(low, like.unit)} to {money(high, like.unit)}"
     return describe_interval(None if low == -INF else low, None if high == INF else high)
 
 
