@@ -401,6 +401,17 @@ def refs_show(
         print(f"  interval: {low} to {high}")
 
 
+@refs_app.command("schema")
+def refs_schema() -> None:
+    """Print the JSON Schema of a reference-set file, generated from the models that validate it.
+
+    Example: factcheck refs schema > claims/schema.json
+    """
+    from .reference import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
 @refs_app.command("import")
 def refs_import(
     csv_file: Path = typer.Argument(..., help="A CSV of facts (columns: id, counts, value, source_publisher, ...)."),

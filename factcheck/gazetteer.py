@@ -46,20 +46,46 @@ class Gazetteer:
                 if key:
                     self.keys.setdefault(key, place.id)
         self._choices = list(self.keys)
+        self._single = [k for k in self._choices if " " not in k]
 
     def lookup(self, text: str) -> Place | None:
+        """The place a mention names: exactly (after folding), by the first word of a longer name
+        ("Gweiran (Panorama) Prison"), or by a close spelling of a one-word name ("Hasakeh").
+        A type word that contradicts the place's kind ("Hassakeh city" is not the province)
+        links nothing."""
         key = fold(text)
         if not key:
             return None
+        place = None
         if key in self.keys:
-            return self.reference.places[self.keys[key]]
-        for part in (key.split()[0], key.split()[-1]) if " " in key else ():
-            if len(part) > 4 and part in self.keys:  # "Gweiran (Panorama) Prison" -> "gweiran"
-                return self.reference.places[self.keys[part]]
-        if len(key) < 5 or not self._choices:
+            place = self.reference.places[self.keys[key]]
+        elif " " in key and len(key.split()[0]) > 4 and key.split()[0] in self.keys:
+            place = self.reference.places[self.keys[key.split()[0]]]
+        elif " " not in key and len(key) >= 5 and self._choices:
+            match = process.extractOne(key, self._single, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if match and match[0][0] == key[0]:
+                place = self.reference.places[self.keys[match[0]]]
+        if place is not None and not _kind_fits(text, place):
             return None
-        match = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return self.reference.places[self.keys[match[0]]] if match else None
+        return place
+
+
+def _kind_fits(text: str, place: Place) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    stated = next((TYPE_WORDS[w] for w in reversed(words) if w in TYPE_WORDS), None)
+    if stated is None or place.kind in ("other",):
+        return True
+    if place.name and stated in fold_words(place.name) | {TYPE_WORDS.get(a, a) for a in _alias_types(place)}:
+        return True
+    return kind_group(stated) == kind_group(place.kind)
+
+
+def fold_words(name: str) -> set[str]:
+    return {TYPE_WORDS.get(w, w) for w in re.findall(r"[a-z]+", name.lower())}
+
+
+def _alias_types(place: Place) -> set[str]:
+    return {w for alias in place.aliases for w in re.findall(r"[a-z]+", alias.lower()) if w in TYPE_WORDS}
 
 
 def kind_group(kind: str) -> str:

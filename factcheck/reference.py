@@ -351,3 +351,18 @@ def _check_links(reference: ReferenceSet) -> None:
         for part in fact.parts:
             if part not in reference.facts:
                 raise ReferenceSetError(f"{where}: fact {fact.id}: part {part!r} is not a known fact")
+
+
+class ReferenceFile(_Strict):
+    """One file of the reference set (the JSON Schema editors and CI can validate against)."""
+
+    place: list[Place] = []
+    source: list[Source] = []
+    fact: list[Fact] = []
+
+
+def json_schema() -> dict:
+    schema = ReferenceFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck reference set file (claims/*.toml)"
+    return schema

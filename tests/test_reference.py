@@ -142,3 +142,27 @@ def test_reference_unrelated_places_do_not_link(name):
 def test_reference_fold_removes_case_accents_articles_and_types():
     assert fold("Al-Ḩasakah Governorate") == "hasakah"
     assert fold("the al-Hol camp") == "hol"
+
+
+def test_reference_json_schema_is_current_and_validates_the_shipped_files():
+    import json
+    import tomllib
+
+    import jsonschema
+
+    from factcheck.reference import json_schema
+
+    schema = json_schema()
+    assert json.loads((ROOT / "claims" / "schema.json").read_text(encoding="utf-8")) == schema
+    for path in sorted((ROOT / "claims").glob("*.toml")):
+        data = json.loads(json.dumps(tomllib.loads(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"fact": [{"id": "x", "colour": "red", "source": "s"}]}, schema)
+
+
+@pytest.mark.parametrize("name", ["North East", "Hassakeh city", "Greater Manchester", "South Syria Street"])
+def test_reference_near_names_of_other_places_do_not_link(name):
+    reference = load_reference(ROOT / "claims")
+    place = reference.gazetteer().lookup(name)
+    assert place is None, f"{name!r} linked to {place.name!r}"
