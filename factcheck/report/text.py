@@ -70,7 +70,13 @@ def _reading(claim) -> str:
     parts = [f"= {value}"]
     if claim.unit:
         parts.append(claim.unit)
-    parts.append(f"[{describe_interval(claim.low, claim.high)}{', ' + qualifier if qualifier else ''}]")
+    if claim.qualifier == "more_than" and claim.high is None:
+        allowed = f"above {claim.low:,}"
+    elif claim.qualifier == "less_than":
+        allowed = f"below {claim.high:,}"
+    else:
+        allowed = describe_interval(claim.low, claim.high)
+    parts.append(f"[{allowed}{', ' + qualifier if qualifier else ''}]")
     if claim.place:
         parts.append(f"in {claim.place.text}")
     if claim.date:
