@@ -25,7 +25,7 @@ SCALE_WORDS = {
 }
 SCALE_ABBREVIATIONS = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-    "bn": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+    "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
 }
 # Plural magnitudes: "thousands of women" says at least two thousand.
 PLURAL_MAGNITUDES = {

@@ -29,6 +29,8 @@ def read(text, published=PUBLISHED):
         ("Rents doubled in the 1990s.", ("the 1990s", "1990s", "decade")),
         ("He was arrested yesterday.", ("yesterday", "2026-01-21", "day")),
         ("It happened in early March 2025.", ("early March 2025", "2025-03", "month")),
+        ("Punk peaked in the '70s.", ("the '70s", "1970s", "decade")),
+        ("Rents fell in the nineties.", ("the nineties", "1990s", "decade")),
     ],
 )
 def test_dates_find_and_resolve(sentence, expected):
@@ -56,3 +58,8 @@ def test_dates_may_as_a_verb_is_not_a_month():
 
 def test_dates_counts_are_not_years():
     assert find_dates("More than 2000 people and 1,999 others.") == []
+
+
+def test_dates_a_range_shares_the_year_written_at_its_end():
+    assert read("The exhibition ran Nov 18-Dec 19, 2015.") == [
+        ("Nov 18", "2015-11-18", "day"), ("Dec 19, 2015", "2015-12-19", "day")]

@@ -42,6 +42,17 @@ def read(text):
         ("At least 40 people died.", ("At least 40", "count", 40, "at_least", None)),
         ("It has 100 or more beds.", ("100 or more", "count", 100, "at_least", None)),
         ("Fewer than 30 seats remain.", ("Fewer than 30", "count", 30, "less_than", None)),
+        # from the peer benchmark (bench/PEERS.md): forms news copy uses that we misread
+        ("Some five and a half million people voted.",
+         ("Some five and a half million", "count", 5_500_000, "approx", None)),
+        ("The start-up raised $10M.", ("$10M", "money", 10_000_000, "exact", "USD")),
+        ("It signed a 10 bln euro deal.", ("10 bln euro", "money", 10_000_000_000, "exact", "EUR")),
+        ("Growth was minus five percent.", ("minus five percent", "percent", -5, "exact", "percent")),
+        ("They bought three dozens eggs.", ("three dozens", "count", 36, "exact", None)),
+        ("Greater than 300 people applied.", ("Greater than 300", "count", 300, "more_than", None)),
+        ("Claims exceeding 40 homes were rejected.", ("exceeding 40", "count", 40, "more_than", None)),
+        ("Men over thirty years old were asked.",
+         ("over thirty years old", "quantity", 30, "more_than", "years")),
     ],
 )
 def test_figures_read_one_figure(sentence, expected):
@@ -85,6 +96,7 @@ def test_figures_vote_tally_is_two_counts():
         "1. Apply online",
         "Page 2 of 5",
         "Shares in the FTSE 250 group rose.",
+        "He has twenty twenty vision.",
     ],
 )
 def test_figures_not_claims(sentence):

@@ -62,6 +62,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?<![\d-])(?:FY\s?)?(?P<year>{YEAR})(?P<sep>[-/–])(?P<year2>{YEAR}|\d\d)(?![\d-])")),
     ("decade", re.compile(
         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<year>(?:1[89]|20)\d0)s\b")),
+    ("decade", re.compile(
+        r"\b(?:the\s+)(?:(?P<mod>early|mid|late)[\s-]+)?(?:['’](?P<short>[2-9]0)s|"
+        r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)),
     ("offset_day", re.compile(
         r"\b(?P<word>yesterday|today|tomorrow|tonight|last night)(?:\s+(?:morning|afternoon|"
         r"evening|night))?\b|\bthis (?P<part>morning|afternoon|evening)\b", re.I)),
@@ -79,6 +82,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+
+
+def _share_years(found: list[DateExpr], text: str) -> list[DateExpr]:
+    """ "Nov 18-Dec 19, 2015": a day without a year takes the year written after the range."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (first.form == "day" and first.get("year") is None and second.form == "day"
+                and second.get("year") is not None and _SPAN_JOIN.fullmatch(text[first.end : second.start])):
+            year = second.get("year") - (1 if first.get("month") > second.get("month") else 0)
+            fields = tuple((k, v) for k, v in first.fields if k != "year") + (("year", year),)
+            out[i] = DateExpr(first.start, first.end, first.text, first.form, fields, first.future)
+    return out
+
+
 def find_dates(text: str, masks: list[tuple[int, int]] = ()) -> list[DateExpr]:
     """All date expressions in `text`, longest first where they overlap, in text order."""
     candidates = []
@@ -92,7 +113,7 @@ def find_dates(text: str, masks: list[tuple[int, int]] = ()) -> list[DateExpr]:
     for expr, _ in candidates:
         if all(expr.end <= other.start or other.end <= expr.start for other in chosen):
             chosen.append(expr)
-    return sorted(chosen, key=lambda e: e.start)
+    return _share_years(sorted(chosen, key=lambda e: e.start), text)
 
 
 def _expr(match: re.Match, form: str, start: int | None = None, end: int | None = None, **fields):
@@ -145,7 +166,12 @@ def _build(form: str, m: re.Match, text: str):
             yield _expr(m, "year", end=m.end("year"), year=first)
             yield _expr(m, "year", start=m.start("year2"), year=int(second))
     elif form == "decade":
-        yield _expr(m, "decade", year=int(g["year"]), mod=g["mod"])
+        if g.get("year"):
+            year = int(g["year"])
+        else:  # "the '70s", "the seventies": the 20th century, as news copy means it
+            tens = int(g["short"]) if g.get("short") else _DECADE_WORDS[g["word"].lower()]
+            year = 1900 + tens
+        yield _expr(m, "decade", year=year, mod=g["mod"])
     elif form == "offset_day":
         word = (g["word"] or "today").lower()
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[word]

@@ -43,7 +43,8 @@ _DIGITS = re.compile(
 _W = "|".join([*SMALL, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _WORDS = re.compile(
     rf"\b(?:half an? |an? )?(?:{_W})(?:(?:-|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million)"
-    rf"|(?<=billion))\s+and\s+)(?:{_W}))*\b",
+    rf"|(?<=billion))\s+and\s+)(?:{_W}))*(?:\s+and\s+a\s+half(?=\s+(?:million|billion|thousand|trillion)\b)"
+    rf"(?:\s+(?:million|billion|thousand|trillion)))?(?:\s+dozens)?\b",
     re.I,
 )
 _MAGNITUDES = re.compile(
@@ -52,7 +53,7 @@ _MAGNITUDES = re.compile(
     re.I,
 )
 _SCALE_AFTER = re.compile(
-    r"^(?:(?P<abbr>m|bn|b|k|tn|trn|mn|mln)\b|\s?(?P<abbr2>bn|mn|tn)\b|"
+    r"^(?:(?P<abbr>m|M|bn|b|B|k|K|tn|trn|mn|mln|bln)\b|\s?(?P<abbr2>bn|mn|tn|mln|bln)\b|"
     r"\s+(?P<word>thousand|million|billion|trillion|crore|lakh)\b)"
 )
 _PERCENT_AFTER = re.compile(
@@ -126,25 +127,25 @@ _METRES_AFTER = re.compile(
 _UNIT_BEFORE = re.compile(
     r"\b(?:(?P<aged>[Aa]ged(?:\s+(?:over|under|between|at least))?)|(?P<mag>[Mm]agnitude)(?:-| of )?)\s*$"
 )
-_MINUS = re.compile(r"(?:\bminus\s+|[-−])$")
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w\d)])[-−])$")
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 _QUALIFIERS = {
     "approx": "around|about|roughly|approximately|approx\\.|circa|c\\.|some|an estimated|"
     "estimated|an approximate|perhaps|an average of",
     "nearly": "nearly|almost|just under|just below|close to|just shy of|a little under|"
     "slightly under|slightly less than|slightly fewer than|not quite",
-    "more_than": "more than|over|upwards of|in excess of|just over|well over|above|a little over|"
+    "more_than": "more than|greater than|exceeding|over|upwards of|in excess of|just over|well over|above|a little over|"
     "slightly more than|far more than|well above|north of",
     "at_least": "at least|no fewer than|no less than|a minimum of|not less than|as few as|"
     "as little as|as low as",
     "at_most": "at most|no more than|a maximum of|not more than",
-    "less_than": "fewer than|less than|under|below|just fewer than",
+    "less_than": "fewer than|less than|lower than|under|below|just fewer than",
     "up_to": "up to|as many as|as much as|as high as|as long as",
 }
 _QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?:(?<![\w-])(?:"
     + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIERS.items())
-    + r")\s+$",
+    + r")\s+|(?P<more_than_sign>>\s?)|(?P<less_than_sign><\s?))$",
     re.I,
 )
 _QUALIFIER_AFTER = re.compile(
@@ -211,6 +212,21 @@ def _cores(text: str, masks) -> list[Figure]:
     return kept
 
 
+def _well_formed(words: list[str]) -> bool:
+    """Number words in an order English uses: no two units or tens in a row without a scale
+    ("twenty twenty", "one twenty"), no unit before a ten ("five twenty")."""
+    previous = None
+    for word in words:
+        if word in ("and", "a", "an", "half"):
+            continue
+        kind = "small" if word in SMALL else "ten" if word in TENS else "scale"
+        if previous in ("small", "ten") and kind in ("small", "ten"):
+            if not (previous == "ten" and kind == "small" and SMALL.get(word, 10) < 10):
+                return False
+        previous = kind
+    return True
+
+
 def _word_figure(match: re.Match) -> Figure | None:
     words = re.findall(r"[A-Za-z]+", match.group().lower())
     start = match.start()
@@ -227,6 +243,20 @@ def _word_figure(match: re.Match) -> Figure | None:
         return None  # "hundred" alone: part of "several hundred", not a figure
     if words == ["zero"] and match.string[max(0, start - 4) : start].lower() == "net ":
         return None
+    if not _well_formed(words):
+        return None  # "twenty twenty" (a year or a name), "one twenty" (a time)
+    and_a_half = "half" in words
+    if and_a_half:  # "five and a half million"
+        scale = SCALE_WORDS[words[-1]]
+        value = parse_number_words(words[: words.index("and", 1)])
+        if value is None:
+            return None
+        value = tidy((value + 0.5) * scale)
+        return Figure(start, match.end(), match.string[start : match.end()], "count", value,
+                      rounding=tidy(scale / 2), core_start=start, core_end=match.end(), words=True,
+                      scaled=True, scale=scale)
+    if words[-1] == "dozens":  # "three dozens"
+        words = [*words[:-1], "dozen"]
     dozen = words[-1] == "dozen"
     value = parse_number_words(words[:-1] if dozen else words)
     if value is None and not dozen:
@@ -252,7 +282,7 @@ def _extend(text: str, core: Figure) -> Figure:
         return replace(f, end=f.end + scale.end(), kind="quantity", unit="metres", own_unit=True)
     if scale:
         word = scale.group("abbr") or scale.group("abbr2") or scale.group("word")
-        factor = SCALE_ABBREVIATIONS.get(word) or SCALE_WORDS[word]
+        factor = SCALE_ABBREVIATIONS.get(word.lower()) or SCALE_WORDS[word]
         f = replace(f, end=f.end + scale.end(), value=tidy(f.value * factor),
                     rounding=tidy(f.rounding * factor), scaled=True, scale=factor)
         after = text[f.end : f.end + 40]
@@ -276,7 +306,7 @@ def _extend(text: str, core: Figure) -> Figure:
             tail = re.match(r"^\s+(?:and|or) (?:over|above|older)\b", text[f.end : f.end + 20])
             if tail:
                 f = replace(f, end=f.end + tail.end(), qualifier="at_least")
-    if f.kind == "quantity" and f.unit in ("°C", "°F"):
+    if f.kind == "percent" or (f.kind == "quantity" and f.unit in ("°C", "°F")):
         minus = _MINUS.search(text[max(0, f.start - 6) : f.start])
         if minus:
             f = replace(f, start=f.start - len(minus.group()), value=-f.value)
@@ -341,14 +371,15 @@ def _qualify(text: str, f: Figure) -> Figure:
         f = replace(f, end=f.end + after.end(), qualifier=name)
     before = _QUALIFIER_BEFORE.search(text[max(0, f.start - 30) : f.start])
     if before:
-        name = before.lastgroup
+        name = before.lastgroup.removesuffix("_sign")
         ahead = text[max(0, f.start - 60) : f.start - (len(before.string) - before.start())]
         if name == "more_than" and before.group().lower().startswith("over") and _PARTICLE_OVER.search(ahead):
             return f  # "handed over £62,000": the verb's particle
         if name == "up_to" and _MOTION_VERB.search(ahead):
             return f  # "crept up to 27.4": the verb's particle, not a ceiling
         if (name == "more_than" and before.group().lower().startswith("over")
-                and f.unit in _TIME_UNITS and not ahead.rstrip().lower().endswith("aged")):
+                and f.unit in _TIME_UNITS and not ahead.rstrip().lower().endswith("aged")
+                and not re.search(r"old\b", text[max(f.start, f.end - 8) : f.end])):
             return f  # "over nine days": during, not more than
         if name == "approx" and f.words and f.qualifier == "at_least":
             return f  # "talking about millions of people"

@@ -46,7 +46,7 @@ _NAME_PATTERNS = [
     r"Vision|Industry|Web|FTSE|Nasdaq|S&P|Dow|Stoxx|DAX|CAC|Nikkei|Euro Stoxx|Fortune|Russell|"
     r"Top|Group of)\.?\s+\d+[A-Za-z]?\b",
     # fractions: "two-thirds", "one quarter"
-    r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|"
+    r"(?i:\b(?<!and )(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|"
     r"fifths?|sixths?|eighths?|tenths?)\b)",
     r"\b(?!(?:mid|pre|post|early|late)-)[A-Za-z]+-\d+\b",
     r"\b[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
