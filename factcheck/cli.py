@@ -139,6 +139,23 @@ def check(
 
 
 @app.command()
+def hook(
+    files: List[str] = typer.Argument(..., help="The stories a commit or publishing step is about to publish."),
+    fail_on: Optional[str] = typer.Option(None, help="Block on findings at or above: error (default), warning, info."),
+    format: str = typer.Option("line", "--format", "-f", help="Output format (default line: path:line:col: rule: message)."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides front matter)."),
+    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the story)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
+) -> None:
+    """The pre-publish hook: print only what blocks or warns, one line each; exit 1 to block.
+
+    Example: factcheck hook stories/*.md --fail-on warning
+    """
+    check(files=files, format=format, published=published, model=None, fail_on=fail_on, color=False,
+          refs=refs, config=config, fast=False)
+
+
+@app.command()
 def batch(
     folders: List[Path] = typer.Argument(..., help="Folders (searched recursively) or story files."),
     glob: List[str] = typer.Option(["*.txt", "*.md", "*.markdown", "*.html", "*.htm"], "--glob", help="File name patterns to check (repeatable)."),

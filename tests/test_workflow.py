@@ -125,7 +125,8 @@ def test_workflow_refs_commands(tmp_path):
     assert bad.returncode == 2 and b"f.csv:3: value: expected a number" in bad.stderr
 
 
-@pytest.mark.parametrize("command", ["batch", "config", "serve", "refs validate", "refs list", "refs show", "refs import"])
+@pytest.mark.parametrize("command", ["batch", "config", "serve", "hook", "refs validate", "refs list", "refs show",
+                                     "refs import", "refs schema"])
 def test_workflow_every_command_has_help_with_an_example(command):
     result = run(*command.split(), "--help")
     assert result.returncode == 0 and b"Example: factcheck " in result.stdout
@@ -168,7 +169,7 @@ def test_workflow_pre_commit_hook_entries_block_bad_stories_and_pass_clean_ones(
     manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     block = manifest.split(f"- id: {hook}\n", 1)[1]
     entry = shlex.split(re.search(r"^\s*entry: (.+)$", block, re.M).group(1))
-    assert entry[:2] == ["factcheck", "check"]
+    assert entry[:2] == ["factcheck", "hook"]
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "facts.toml").write_bytes((ROOT / "claims" / "syria-detainees.toml").read_bytes())
     head = "---\ndate: 2026-01-22\n---\n# What is happening at al-Hol camp?\n\n"
