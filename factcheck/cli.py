@@ -335,7 +335,7 @@ def eval_command(
 
     Example: factcheck eval corpora/dev --errors
     """
-    from .evaluate import (evaluate, evaluate_corruption, evaluate_findings, render_corruption,
+    from .evaluation import (evaluate, evaluate_corruption, evaluate_findings, render_corruption,
                            render_findings, render_score)
 
     score = evaluate(path, model=model, show_errors=errors)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from factcheck import check_text
-from factcheck.evaluate import gold_files, load_gold
+from factcheck.evaluation import gold_files, load_gold
 
 from .conftest import CORPORA
 

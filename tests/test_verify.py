@@ -66,3 +66,27 @@ def test_verify_seed_and_sample_have_no_contradiction(path):
     report = check_file(target, published="2026-01-22", reference=REFS)
     assert report.summary.contradicted == 0
     assert report.summary.supported >= 10
+
+
+def test_verify_a_story_that_merely_mentions_a_place_is_not_checked_against_a_running_story():
+    # one mention of Iraq: an unrelated story about another transfer must not be contradicted
+    text = "Prison reform in Iraq\n\nOfficials said around 900 detainees were transferred to a new jail on Monday."
+    claim = verdict(text, "around 900")
+    assert claim.verdict == "unverified"
+
+
+def test_verify_the_same_running_story_is_checked():
+    text = ("Detainees moved from Syria to Iraq\n\nThe US began moving IS detainees from Syria to Iraq, "
+            "officials said.\n\nAround 900 detainees were transferred first.")
+    claim = verdict(text, "Around 900")
+    assert claim.verdict == "contradicted" and claim.reference.id == "transfer.first-phase"
+
+
+def test_verify_a_figure_beside_an_unknown_place_is_not_given_a_known_one():
+    claim = verdict(LEAD + "About 600 people live at Roj camp, near the border with Iraq.", "About 600")
+    assert claim.verdict == "unverified"
+
+
+def test_verify_old_reference_figures_do_not_judge_undated_figures():
+    claim = verdict(LEAD + "Around 34,000 people still live at the camp.", "Around 34,000", published="2027-03-01")
+    assert claim.verdict == "unverified" and "older than six months" in claim.reason

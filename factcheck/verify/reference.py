@@ -28,11 +28,10 @@ def link_places(
         place = gazetteer.lookup(mention.text)
         linked.append(mention.model_copy(update={"id": place.id, "name": place.name}) if place else mention)
     linked = _add_alias_mentions(linked, text, gazetteer)
-    found = [m for m in linked if m.id]
     out = []
     groups = _list_groups(text)
     for claim in claims:
-        out.append(_attach(claim, found, text, reference, groups, out))
+        out.append(_attach(claim, linked, text, reference, groups, out))
     return out, linked
 
 
@@ -96,9 +95,12 @@ def _list_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
-def _attach(claim, found, text, reference, groups, done) -> Claim:
+def _attach(claim, mentions, text, reference, groups, done) -> Claim:
+    """The place a claim is about: the nearest place named in its sentence (linked or not: a
+    figure next to an unknown camp is not about a known one); else "the camp" names the last
+    camp mentioned before it; else a bullet takes the place of its list."""
     lo, hi = claim.sentence_start or 0, claim.sentence_end or len(text)
-    in_sentence = [m for m in found if lo <= m.start and m.end <= hi]
+    in_sentence = [m for m in mentions if lo <= m.start and m.end <= hi]
     place = None
     if in_sentence:
         if claim.kind == "date":
@@ -110,10 +112,11 @@ def _attach(claim, found, text, reference, groups, done) -> Claim:
         definite = _DEFINITE.search(text, lo, hi)
         if definite:
             kind = kind_group(TYPE_WORDS[definite.group(1).lower()])
-            earlier = [m for m in found if m.end <= claim.start
-                       and kind_group(reference.places[m.id].kind) == kind]
+            earlier = [m for m in mentions if m.end <= claim.start and _mention_kind(m, reference) == kind]
             place = earlier[-1] if earlier else None
     if place is not None:
+        if place.id is None:
+            return claim.model_copy(update={"place": PlaceRef(text=place.text)})
         return claim.model_copy(update={"place": PlaceRef(id=place.id, name=place.name, text=place.text)})
     for start, end in groups:
         if start <= claim.start < end:
@@ -123,21 +126,72 @@ def _attach(claim, found, text, reference, groups, done) -> Claim:
     return claim
 
 
+def _mention_kind(mention, reference) -> str | None:
+    if mention.id:
+        return kind_group(reference.places[mention.id].kind)
+    words = re.findall(r"[a-z]+", mention.text.lower())
+    stated = next((TYPE_WORDS[w] for w in reversed(words) if w in TYPE_WORDS), None)
+    return kind_group(stated) if stated else None
+
+
 # ---------------------------------------------------------------- verification
 
 
 def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
                   published: dt.date | None = None, places: list[PlaceMention] = ()) -> list[Claim]:
-    named = frozenset(p.id for p in places if p.id) | frozenset(
-        c.place.id for c in claims if c.place and c.place.id)
-    return [_verify(claim, text, reference, published, named) for claim in claims]
+    spans = sections(text)
+    story = frozenset(p.id for p in places if p.id) | frozenset(c.place.id for c in claims if c.place and c.place.id)
+    named = [frozenset(p.id for p in places if p.id and lo <= p.start < hi)
+             | frozenset(c.place.id for c in claims if c.place and c.place.id and lo <= c.start < hi)
+             for lo, hi in spans]
+    out = []
+    for claim in claims:
+        index = next((k for k, (lo, hi) in enumerate(spans) if lo <= claim.start < hi), 0)
+        sentence = frozenset(p.id for p in places if p.id and (claim.sentence_start or 0) <= p.start
+                             < (claim.sentence_end or len(text)))
+        scope = _Scope(story, named[index] if named else frozenset(), sentence)
+        out.append(_verify(claim, text, reference, published, scope))
+    return out
+
+
+class _Scope:
+    """The places named in the story, the claim's section and its sentence. A fact with no place
+    of its own applies when the sentence names a place of the fact's file, or when the story names
+    two of them and the section one: a story about the same running event, not one that merely
+    mentions England."""
+
+    def __init__(self, story: frozenset, section: frozenset, sentence: frozenset):
+        self.story, self.section, self.sentence = story, section, sentence
+
+    def admits(self, places: frozenset) -> bool:
+        if places & self.sentence:
+            return True
+        return len(places & self.story) >= 2 and bool(places & self.section)
+
+
+_HEADING = re.compile(r"^(?:#{1,6}\s.*|[^\n]{1,100}\?\s*|[A-Z0-9\"“][^\n.!;:,]{0,90}[^\s.!;:,\"”])$")
+
+
+def sections(text: str) -> list[tuple[int, int]]:
+    """The story cut at its headings (Markdown headings, question lines, short lines without a
+    full stop): the stretch a place-free fact needs one of its places named in."""
+    starts, offset = [0], 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        previous_blank = index == 0 or not lines[index - 1].strip()
+        if index and stripped and previous_blank and not re.match(r"^[-*•]", stripped) and _HEADING.match(stripped):
+            starts.append(offset)
+        offset += len(line) + 1
+    ends = starts[1:] + [len(text) + 1]
+    return list(zip(starts, ends))
 
 
 def _unverified(claim, reason: str):
     return claim.model_copy(update={"verdict": "unverified", "reason": reason})
 
 
-def _verify(claim, text, reference: ReferenceSet, published, named=frozenset()) -> Claim:
+def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | None" = None) -> Claim:
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
@@ -152,7 +206,9 @@ def _verify(claim, text, reference: ReferenceSet, published, named=frozenset()) 
     else:
         candidates = [f for f in reference.by_context(claim.kind, sentence) if f.context
                       and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
-    candidates = [f for f in candidates if reference.scope.get(f.id, frozenset()) & named]
+    candidates = [f for f in candidates
+                  if (f.place is not None and claim.place and f.place == claim.place.id)
+                  or (scope is not None and scope.admits(reference.scope.get(f.id, frozenset())))]
     if not candidates:
         return _unverified(claim, "no fact in the reference set is about this")
     candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
@@ -168,6 +224,11 @@ def _verify(claim, text, reference: ReferenceSet, published, named=frozenset()) 
             candidates = _latest(candidates, published)
         if not candidates:
             return _unverified(claim, "the reference facts are for another date")
+        if not claim_period and published is not None:
+            candidates = [f for f in candidates if _current(f, published)]
+            if not candidates:
+                return _unverified(claim, "the reference figures are older than six months at "
+                                          "publication and the sentence gives no date")
     distinct = {f.interval if f.kind != "date" else f.value for f in candidates}
     if len(distinct) > 1 and claim.kind != "date":
         # "up to 7,000" is compared with a ceiling, "around 150" with a point figure
@@ -198,6 +259,13 @@ def _place_fits(fact: Fact, place_id: str | None, reference: ReferenceSet) -> bo
 
 def _overlaps(a, b) -> bool:
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
+def _current(fact: Fact, published: dt.date) -> bool:
+    """An undated figure in a story is the one current at publication: a fact whose period ended
+    more than six months before publication does not apply to it."""
+    period = period_bounds(fact.as_of)
+    return period is None or period[1] >= published - dt.timedelta(days=183)
 
 
 def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
