@@ -62,13 +62,13 @@ class Fact(_Strict):
     synonyms: tuple[str, ...] = ()  # other words the desk accepts for it: "prisoners"
     event: str | None = None  # for dated facts: "defeat"
     place: str | None = None
-    value: float | str | None = None
-    value_end: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: int | float | str | None = None
+    value_end: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
     qualifier: Literal["exact", "approx", "nearly", "more_than", "at_least", "at_most",
                        "less_than", "up_to", "range"] = "exact"
-    rounding: float = 1
+    rounding: int | float = 1
     unit: str | None = None  # currency code for money, "percent"
     as_of: str | None = None  # the period the figure holds for: "2026-01", "2025"
     context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
@@ -233,7 +233,7 @@ def load_reference(folder: str | Path, *, cache: bool = True) -> ReferenceSet:
     return reference
 
 
-SCHEMA_VERSION = "factcheck.reference/1"
+SCHEMA_VERSION = "factcheck.reference/1 (cache 2)"
 
 
 def _cache_dir() -> Path:

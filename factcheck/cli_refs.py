@@ -1,0 +1,113 @@
+"""`factcheck refs ...`: validate, list, show, export the schema of, and import into the
+reference set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+refs_app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None,
+    help="The reference set: validate, list, show and import facts.\n\nExample: factcheck refs validate claims",
+)
+
+
+@refs_app.command("validate")
+def refs_validate(folder: Path = typer.Argument(Path("claims"), help="The reference set folder.")) -> None:
+    """Check every file of a reference set; errors are file:line.
+
+    Example: factcheck refs validate claims
+    """
+    from .reference import load_reference
+
+    reference = load_reference(folder)
+    print(f"{folder}: {len(reference.facts)} facts, {len(reference.places)} places, "
+          f"{len(reference.sources)} sources: valid")
+
+
+@refs_app.command("list")
+def refs_list(folder: Path = typer.Option(Path("claims"), "--refs", help="The reference set folder.")) -> None:
+    """List the facts: id, what, where, figure, as of.
+
+    Example: factcheck refs list --refs claims
+    """
+    from .reference import load_reference
+
+    reference = load_reference(folder)
+    for fact in reference.facts.values():
+        what = fact.counts or fact.event or fact.unit or fact.kind
+        figure = fact.value if fact.value is not None else f"{fact.low}-{fact.high}"
+        qualifier = "" if fact.qualifier == "exact" else f" ({fact.qualifier})"
+        print(f"{fact.id}\t{what}\t{fact.place or '-'}\t{figure}{qualifier}\t{fact.as_of or '-'}")
+
+
+@refs_app.command("show")
+def refs_show(
+    fact_id: str = typer.Argument(..., help="A fact or place id."),
+    folder: Path = typer.Option(Path("claims"), "--refs", help="The reference set folder."),
+) -> None:
+    """Show one fact (or place) in full, with its source and where it is defined.
+
+    Example: factcheck refs show al-hol.population
+    """
+    from .errors import ReferenceSetError
+    from .reference import load_reference
+
+    reference = load_reference(folder)
+    item = reference.facts.get(fact_id) or reference.places.get(fact_id)
+    if item is None:
+        raise ReferenceSetError(f"no fact or place with id {fact_id!r} in {folder}")
+    kind = "fact" if fact_id in reference.facts else "place"
+    print(f"{kind} {fact_id}  ({reference.origin[kind + ':' + fact_id]})")
+    for key, value in item.model_dump(exclude_none=True).items():
+        if key == "source":
+            source = reference.source_of(item)
+            value = source.describe() + (f" <{source.url}>" if source.url else "")
+        print(f"  {key}: {value}")
+    if kind == "fact":
+        low, high = item.interval
+        print(f"  interval: {low} to {high}")
+
+
+@refs_app.command("schema")
+def refs_schema() -> None:
+    """Print the JSON Schema of a reference-set file, generated from the models that validate it.
+
+    Example: factcheck refs schema > claims/schema.json
+    """
+    from .reference import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
+@refs_app.command("import")
+def refs_import(
+    csv_file: Path = typer.Argument(..., help="A CSV of facts (columns: id, counts, value, source_publisher, ...)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write TOML here (default: print it)."),
+    folder: Path = typer.Option(Path("claims"), "--refs", help="Check places against this reference set."),
+) -> None:
+    """Turn a data desk's spreadsheet (CSV) into reference-set TOML; bad rows are file:line.
+
+    Example: factcheck refs import figures.csv --out claims/figures.toml
+    """
+    from .errors import ReferenceSetError
+    from .reference import load_reference
+    from .refs_csv import read_csv, to_toml
+
+    facts = read_csv(csv_file)
+    if folder.is_dir():
+        reference = load_reference(folder)
+        for fact in facts:
+            if fact.place and fact.place not in reference.places:
+                raise ReferenceSetError(f"{csv_file}: fact {fact.id}: unknown place {fact.place!r}")
+            if fact.id in reference.facts:
+                raise ReferenceSetError(f"{csv_file}: fact {fact.id}: id already in {reference.origin['fact:' + fact.id]}")
+    text = to_toml(facts)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        print(f"{out}: {len(facts)} facts written")
+    else:
+        print(text)
