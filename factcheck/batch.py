@@ -15,7 +15,6 @@ from pathlib import Path
 
 from . import __version__
 from .errors import FactcheckError
-from .extract import DEFAULT_MODEL
 from .models import Report
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
