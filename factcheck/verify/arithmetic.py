@@ -21,6 +21,7 @@ _COMPARISON_BEFORE = re.compile(
 _OF_THESE = re.compile(r"^\s*(?:Of|Among) (?:these|them|those|whom|which|the (?:total|rest))\b[^,]*,", re.I)
 _OF_THE_N = re.compile(r"^\s*(?:Of|Among) (?:the|its|their) $", re.I)
 _N_OF_THEM = re.compile(r"^\s+of (?:them|those|these|whom|which)\b", re.I)
+_INCLUDING = re.compile(r"\b(including|includes|included|among them|of which|of whom)\s+(?:\w+\s+){0,2}$", re.I)
 _EXHAUSTIVE = re.compile(
     r"\b(?:the remaining|the rest|the other|remainder|split (?:between|into|across)|made up of|"
     r"comprising|consisting of|broken down|divided (?:between|into)|of which|of whom|while)\b", re.I
@@ -40,7 +41,7 @@ _CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|cl
 def check(claims, text: str) -> list:
     numbers = [c for c in claims if c.kind != "date"]
     findings = []
-    findings += _breakdowns([c for c in numbers if c.kind in ("count", "money")], text)
+    findings += _breakdowns([c for c in numbers if c.kind in ("count", "money", "quantity")], text)
     findings += _shares(numbers, text)
     findings += _changes(claims, text)
     return _dedupe(findings)
@@ -64,8 +65,23 @@ def _compared(text: str, claim) -> bool:
     return bool(_COMPARISON_BEFORE.search(text[max(0, claim.start - 30) : claim.start]))
 
 
+def _same_thing(a, b) -> bool:
+    """Both count the same unit, or one of them does not say."""
+    from .common import unit_head
+
+    return a.unit is None or b.unit is None or unit_head(a.unit) == unit_head(b.unit)
+
+
 def _same_kind(a, b) -> bool:
-    return a.kind == b.kind and (a.kind != "money" or a.unit == b.unit)
+    return a.kind == b.kind and (a.kind not in ("money", "quantity") or a.unit == b.unit)
+
+
+def _breakdown_bounds(claim) -> tuple[float, float]:
+    """A figure's interval inside a breakdown: a plain "210" among exact parts is 210, not
+    205-215; only figures written rounded to the thousand ("24,000") keep their rounding."""
+    if claim.qualifier == "exact" and claim.rounding < 1000 and claim.kind == "count":
+        return claim.value, claim.value
+    return bounds(claim)
 
 
 def _judge(total, parts, text, exhaustive: bool, cue: str) -> list:
@@ -73,14 +89,14 @@ def _judge(total, parts, text, exhaustive: bool, cue: str) -> list:
     parts = [p for p in parts if _same_kind(p, total)]
     if not parts or total.qualifier in ("up_to", "at_most", "less_than"):
         return []
-    t = bounds(total)
+    t = _breakdown_bounds(total)
     for part in parts:
-        if bounds(part)[0] > t[1]:
+        if _breakdown_bounds(part)[0] > t[1]:
             return [finding("part-exceeds-total", "error",
                             f"{show(part)} is larger than its total {show(total)} ({cue})", [total, part])]
     if len(parts) < 2:
         return []
-    s = total_of(parts)
+    s = (sum(_breakdown_bounds(p)[0] for p in parts), sum(_breakdown_bounds(p)[1] for p in parts))
     if s[0] > t[1]:
         return [finding("sum-mismatch", "error",
                         f"the parts {' + '.join(p.text for p in parts)} add up to {show_interval(s, like=total)}, "
@@ -117,6 +133,13 @@ def _breakdowns(claims, text: str) -> list:
         if group and _OF_THE_N.match(text[key : group[0].start]) and len(group) > 1:
             out += _judge(group[0], group[1:], text, bool(_EXHAUSTIVE.search(sentence)), "\u201cOf the\u201d")
             continue
+        # "about 3,400 hectares, including 4,100 hectares of national park"
+        for i, claim in enumerate(group):
+            cue = _INCLUDING.search(text[max(0, claim.start - 25) : claim.start])
+            if cue:
+                earlier = [c for c in group[:i] if _same_kind(c, claim) and _same_thing(c, claim)]
+                if earlier:
+                    out += _judge(earlier[-1], [claim], text, False, f"\u201c{cue.group(1)}\u201d")
         # "1,486 pupils sat exams ... 1,512 of them passed"
         for i, claim in enumerate(group):
             if _N_OF_THEM.match(text[claim.end : claim.end + 20]):
@@ -155,7 +178,10 @@ def _lists(claims, text: str) -> list:
         while i < len(lines) and _BULLET.match(lines[i]):
             i += 1
         bullets = [(starts[k], starts[k] + len(lines[k])) for k in range(first, i)]
-        lead = (starts[first - 1], starts[first - 1] + len(lines[first - 1])) if first and lines[first - 1].strip() else None
+        back = first - 1
+        if back > 0 and not lines[back].strip():
+            back -= 1  # Markdown puts a blank line between the lead and its list
+        lead = (starts[back], starts[back] + len(lines[back])) if back >= 0 and lines[back].strip() else None
         heads = []
         for lo, hi in bullets:
             inside = [c for c in claims if lo <= c.start < hi and not _compared(text, c)]
@@ -171,12 +197,50 @@ def _lists(claims, text: str) -> list:
                     and all(_same_kind(p, t) and is_point(p) for p in parts)]
 
         # a total in the lead line comes first; else the first bullet may be the total
-        options = usable([(c, heads) for c in candidates]) or usable([(heads[0], heads[1:])])
-        if not options:
+        lead_options = usable([(c, heads) for c in candidates])
+        if lead_options:
+            total, parts = min(lead_options, key=lambda o: abs(sum(p.value for p in o[1]) - o[0].value))
+            out += _judge(total, parts, text, True, "a bulleted breakdown")
             continue
-        total, parts = min(options, key=lambda o: abs(sum(p.value for p in o[1]) - o[0].value))
-        out += _judge(total, parts, text, True, "a bulleted breakdown")
+        earlier = _total_before_list(claims, heads, text, starts[first], lead)
+        if earlier is not None:
+            # "will create 480 jobs ... The roles include: - 210 operatives - 95 engineers ..."
+            out += [f.model_copy(update={"severity": "warning",
+                                         "message": f.message + "; the total was read from before the list"})
+                    for f in _judge(earlier, heads, text, True, "a bulleted breakdown")]
+            continue
+        options = usable([(heads[0], heads[1:])])
+        if not options or _sums_to_earlier_figure(claims, heads, starts[first]):
+            continue  # "around 350 jobs ... - 140 operatives - 96 drivers ...": siblings, not a total
+        total, parts = options[0]
+        out += [f.model_copy(update={"severity": "warning",
+                                     "message": f.message + "; the first bullet was read as the total"})
+                for f in _judge(total, parts, text, True, "a bulleted breakdown")]
     return out
+
+
+def _total_before_list(claims, heads, text, list_start, lead):
+    """A list introduced by a lead line ending in ':' breaks down the nearest figure of its
+    kind stated shortly before it, when the bullets come within a factor of two of it."""
+    if lead is None or not text[lead[0] : lead[1]].rstrip().endswith(":"):
+        return None
+    if any(c for c in claims if lead[0] <= c.start < lead[1]):
+        return None  # the lead line has its own figures: handled as a lead total
+    if not all(is_point(h) for h in heads):
+        return None
+    together = sum(h.value for h in heads)
+    before = [c for c in claims if c.kind == heads[0].kind and c.end <= list_start
+              and list_start - c.end < 700 and is_point(c) and not _compared(text, c)
+              and c.value > 0 and 0.5 <= together / c.value <= 2 and _same_kind(c, heads[0])]
+    return before[-1] if before else None
+
+
+def _sums_to_earlier_figure(claims, heads, list_start: int) -> bool:
+    """Whether the bullets together make a figure stated before the list (then the first
+    bullet is one of the parts, not their total)."""
+    together = total_of(heads)
+    return any(c.kind == heads[0].kind and c.end <= list_start and not disjoint(bounds(c), together)
+               for c in claims)
 
 
 def _leading(text: str, line_start: int, claim) -> bool:
@@ -249,7 +313,7 @@ def _count_before_share(group, p, text):
         return None
     count = earlier[-1]
     between = text[count.end : p.start]
-    if re.fullmatch(r"(?:\s+\w+){0,2},?\s+or\s+|(?:\s+\w+){0,2}\s+\(", between):
+    if re.fullmatch(r"(?:\s+\w+){0,2}\s*[,—–-]?\s*or\s+|(?:\s+\w+){0,2}\s+\(", between):
         return count
     return None
 
@@ -268,6 +332,8 @@ def _changes(claims, text: str) -> list:
         numbers = [c for c in group if c.kind != "date"]
         previous = sentences[keys[index - 1]] if index else []
         out += _from_to(numbers, previous, sentence, text)
+        following = sentences[keys[index + 1]] if index + 1 < len(keys) else []
+        out += _compared_pair(numbers, [c for c in following if c.kind != "date"], text)
         out += _by_to_from(numbers, text)
         out += _years_apart(claims, group, text)
     return out
@@ -311,6 +377,45 @@ def _from_to(numbers, previous, sentence, text):
             out.append(finding("change-mismatch", "error",
                                f"from {a.text} to {b.text} is a change of {middle:+.1f}%, not {percent.text} "
                                f"(allowing for rounding: {actual[0]:+.1f}% to {actual[1]:+.1f}%)", [a, b, percent]))
+    return out
+
+
+_STATED_CHANGE = re.compile(
+    r"(?:\b(?:up|down|rose|fell|rise|fall|increase|decrease|growth|drop|jump|climb)(?:\s+\w+){0,2}\s*$)", re.I)
+_PAIR_GAP = re.compile(r"^[^.;]{0,60}?\b(?:compared with|compared to|against|versus|vs\.?|up from|down from)\s+$", re.I)
+
+
+def _compared_pair(numbers, following, text):
+    """ "sales up 24% ..." then "reached £3.7m, compared with £3.2m a year earlier": the stated
+    change must follow from the pair (in its sentence or the next)."""
+    out = []
+    changes = [p for p in numbers if p.kind == "percent" and p.unit == "percent"
+               and _STATED_CHANGE.search(text[max(0, p.start - 30) : p.start])]
+    if len(changes) != 1:
+        return out
+    percent = changes[0]
+    for group, severity in ((numbers, "error"), (following, "warning")):
+        pairs = [(a, b) for a in group for b in group if a.start < b.start and _same_kind(a, b)
+                 and a.kind in ("count", "money") and _PAIR_GAP.match(text[a.end : b.start])]
+        if len(pairs) != 1:
+            continue
+        new, old = pairs[0]
+        low_old, high_old = bounds(old)
+        low_new, high_new = bounds(new)
+        if low_old <= 0 or INF in (high_old, high_new):
+            return out
+        changes_ = [100 * (y - x) / x for x in (low_old, high_old) for y in (low_new, high_new)]
+        actual = (min(changes_), max(changes_))
+        stated = _percent_bounds(percent)
+        if _FALL.search(text[max(0, percent.start - 30) : percent.end + 10]):
+            stated = (-stated[1], -stated[0])
+        if disjoint(actual, stated):
+            middle = 100 * (new.value - old.value) / old.value
+            out.append(finding("change-mismatch", severity,
+                               f"{old.text} to {new.text} is a change of {middle:+.1f}%, not {percent.text} "
+                               f"(allowing for rounding: {actual[0]:+.1f}% to {actual[1]:+.1f}%)",
+                               [percent, new, old]))
+        return out
     return out
 
 

@@ -5,6 +5,8 @@ mistyped digits ("2,300 people" ... "3,200 workers", "18,412 votes" ... "18,142 
 
 from __future__ import annotations
 
+import re
+
 from .common import bounds, disjoint, finding, is_point, unit_head
 
 _WORKFORCE = {"people", "person", "worker", "staff", "employee", "job"}
@@ -21,12 +23,31 @@ def check(claims, text: str) -> list:
                 continue
             same_context = (a.place and b.place and a.place.id and a.place.id == b.place.id
                             and a.date and b.date and a.date.value == b.date.value)
-            if same_context or (a.kind == "count" and a.qualifier == b.qualifier == "exact" and _slip(a, b)):
+            rate = _rate(a, text)
+            same_rate = (a.kind == "count" and rate is not None and rate == _rate(b, text)
+                         and _no_other_context(a, b))
+            if same_context or same_rate or (a.kind == "count" and a.qualifier == b.qualifier == "exact" and _slip(a, b)):
                 out.append(finding(
                     "restated-differently", "warning",
                     f"{a.text} {a.unit} (line {a.line}) and {b.text} {b.unit} (line {b.line}) look like "
                     f"the same figure stated differently", [a, b]))
     return out
+
+
+_RATE = re.compile(r"^[^.;\n]{0,40}?\b(?:a|per|each|every)\s+(day|weekday|week|month|year)\b", re.I)
+
+
+def _rate(claim, text: str) -> str | None:
+    """ "41,000 vehicles a day" -> "day": a figure given per period."""
+    match = _RATE.match(text[claim.end : claim.end + 60])
+    return match.group(1).lower() if match else None
+
+
+def _no_other_context(a, b) -> bool:
+    """Neither statement is tied to a different place or date than the other."""
+    if a.place and b.place and (a.place.id or a.place.text) != (b.place.id or b.place.text):
+        return False
+    return not (a.date and b.date and a.date.value != b.date.value)
 
 
 def _same_thing(a, b) -> bool:
