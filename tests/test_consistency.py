@@ -61,6 +61,9 @@ CASES = [
     ("part-exceeds-total",
      "The fire has burned through about 3,400 hectares, including 4,100 hectares of national park.",
      "The fire has burned through about 3,400 hectares, including 1,400 hectares of national park."),
+    ("part-exceeds-total",
+     "Around 18,500 people attended across the bank holiday weekend. Saturday was the busiest day, with 21,300 people.",
+     "Around 18,500 people attended across the bank holiday weekend. Saturday was the busiest day, with 8,300 people."),
     ("sum-mismatch",
      "The plant will create 480 jobs, the developer said.\n\nThe roles will be split:\n\n"
      "- 210 production operatives\n- 95 engineers\n- 70 in logistics\n- 45 in the laboratory\n- 40 in administration\n",

@@ -157,6 +157,46 @@ def _breakdowns(claims, text: str) -> list:
             if joined and _plausible(same[0], parts) and all(is_point(p) for p in parts):
                 out += _judge(same[0], parts, text, bool(_EXHAUSTIVE.search(sentence)), "one sentence")
     out += _lists(claims, text)
+    out += _period_parts(claims, text)
+    return out
+
+
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:across|over|during|throughout|for)\s+(?:the\s+)?(?:whole\s+|entire\s+|bank holiday\s+|"
+    r"[\w-]+-day\s+)?(?:weekend|week|fortnight|month|year|season|festival|event|tournament|campaign)\b|"
+    r"\bin total\b|\baltogether\b", re.I)
+_ONE_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|busiest day|a single day|"
+    r"one day|the first day|the last day|the final day|on its own)\b", re.I)
+
+
+def _period_parts(claims, text: str) -> list:
+    """ "Around 18,500 people attended across the weekend ... Saturday was the busiest day, with
+    21,300": one day cannot exceed the whole period (next sentence at most)."""
+    from .common import unit_head
+
+    out = []
+    sentences = by_sentence(claims)
+    keys = list(sentences)
+    for index, key in enumerate(keys):
+        for total in sentences[key]:
+            if total.kind != "count" or not total.unit or not is_point(total):
+                continue
+            end = total.sentence_end or total.end
+            if not _WHOLE_PERIOD.search(text[key:end]):
+                continue
+            nearby = sentences[key] + (sentences[keys[index + 1]] if index + 1 < len(keys) else [])
+            for part in nearby:
+                if part is total or part.kind != "count" or not part.unit or part.start < total.end:
+                    continue
+                if unit_head(part.unit) != unit_head(total.unit):
+                    continue
+                part_sentence = text[part.sentence_start or part.start : part.sentence_end or part.end]
+                if _ONE_DAY.search(part_sentence) and not _WHOLE_PERIOD.search(part_sentence) \
+                        and _breakdown_bounds(part)[0] > _breakdown_bounds(total)[1]:
+                    out.append(finding("part-exceeds-total", "warning",
+                                       f"{show(part)} for one day is more than {show(total)} for the "
+                                       f"whole period", [total, part]))
     return out
 
 
