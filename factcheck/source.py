@@ -89,7 +89,7 @@ def story_from_text(
     if fmt == "markdown":
         plain, front_date = _markdown(text, where)
     elif fmt == "html":
-        plain, front_date = _html(text), None
+        plain, front_date = _html(text), _html_date(text, where)
     else:
         plain, front_date = text, None
     if published is None:
@@ -136,6 +136,23 @@ def _front_matter_date(block: str, where: str) -> dt.date | None:
             value, number = values[key]
             return parse_date(value, f"{where}:{number}: front matter {key}")
     return None
+
+
+_META_DATE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished|"
+    r"pubdate|publishdate|date|dc\.date\.issued|sailthru\.date|parsely-pub-date)[\"'])"
+    r"[^>]*\bcontent\s*=\s*[\"']([^\"']+)[\"']",
+    re.I,
+)
+
+
+def _html_date(text: str, where: str) -> dt.date | None:
+    """The publication date from an HTML page's meta tags (article:published_time and kin)."""
+    match = _META_DATE.search(text)
+    if not match:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return parse_date(match.group(1), f"{where}:{line}: meta publication date")
 
 
 def _jekyll_date(path: str | None) -> dt.date | None:

@@ -77,3 +77,12 @@ def test_source_too_large_file_is_refused(tmp_path):
     path.write_bytes(b"a" * 5000)
     with pytest.raises(SourceError, match="larger than"):
         read_story(path, max_bytes=1000)
+
+
+def test_source_html_meta_gives_the_publication_date():
+    text = ('<html><head><meta property="article:published_time" content="2026-01-22T09:30:00Z">'
+            '</head><body><p>It began on Wednesday.</p></body></html>')
+    assert story_from_text(text, "a.html").published == dt.date(2026, 1, 22)
+    reversed_order = '<meta content="2025-11-14" name="pubdate"><p>Text 5.</p>'
+    assert story_from_text(reversed_order, "b.html").published == dt.date(2025, 11, 14)
+    assert story_from_text("<p>No date here, 5 cats.</p>", "c.html").published is None
