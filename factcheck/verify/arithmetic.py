@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, is_point, show, show_interval, total_of
+from .common import (
+    INF, bounds, bullet_lists, by_sentence, disjoint, finding, is_point, show, show_interval, total_of,
+)
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?|\bup|\bdown|\bby|"
     r"\bincrease of|\brise of|\bfall of)\s+(?:\w+\s+)?$", re.I
@@ -204,24 +205,9 @@ def _lists(claims, text: str) -> list:
     """A bulleted breakdown under a lead line or as the first bullet: "18,400 people in 64
     shelters:" then "- 9,200 in Kesra district" ..."""
     out = []
-    lines = text.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    i = 0
-    while i < len(lines):
-        if not _BULLET.match(lines[i]):
-            i += 1
-            continue
-        first = i
-        while i < len(lines) and _BULLET.match(lines[i]):
-            i += 1
-        bullets = [(starts[k], starts[k] + len(lines[k])) for k in range(first, i)]
-        back = first - 1
-        if back > 0 and not lines[back].strip():
-            back -= 1  # Markdown puts a blank line between the lead and its list
-        lead = (starts[back], starts[back] + len(lines[back])) if back >= 0 and lines[back].strip() else None
+    for listing in bullet_lists(text):
+        bullets = listing.bullets
+        lead = listing.lead or listing.lead_beyond_blank
         heads = []
         for lo, hi in bullets:
             inside = [c for c in claims if lo <= c.start < hi and not _compared(text, c)]
@@ -232,31 +218,33 @@ def _lists(claims, text: str) -> list:
         if lead:
             candidates = [c for c in claims if lead[0] <= c.start < lead[1] and c.kind == heads[0].kind
                           and not _compared(text, c) and is_point(c)]
-        def usable(options):
-            return [(t, parts) for t, parts in options if len(parts) >= 2 and _plausible(t, parts)
-                    and all(_same_kind(p, t) and is_point(p) for p in parts)]
-
         # a total in the lead line comes first; else the first bullet may be the total
-        lead_options = usable([(c, heads) for c in candidates])
+        lead_options = _usable([(c, heads) for c in candidates])
         if lead_options:
             total, parts = min(lead_options, key=lambda o: abs(sum(p.value for p in o[1]) - o[0].value))
             out += _judge(total, parts, text, True, "a bulleted breakdown")
             continue
-        earlier = _total_before_list(claims, heads, text, starts[first], lead)
+        earlier = _total_before_list(claims, heads, text, bullets[0][0], lead)
         if earlier is not None:
             # "will create 480 jobs ... The roles include: - 210 operatives - 95 engineers ..."
             out += [f.model_copy(update={"severity": "warning",
                                          "message": f.message + "; the total was read from before the list"})
                     for f in _judge(earlier, heads, text, True, "a bulleted breakdown")]
             continue
-        options = usable([(heads[0], heads[1:])])
-        if not options or _sums_to_earlier_figure(claims, heads, starts[first]):
+        options = _usable([(heads[0], heads[1:])])
+        if not options or _sums_to_earlier_figure(claims, heads, bullets[0][0]):
             continue  # "around 350 jobs ... - 140 operatives - 96 drivers ...": siblings, not a total
         total, parts = options[0]
         out += [f.model_copy(update={"severity": "warning",
                                      "message": f.message + "; the first bullet was read as the total"})
                 for f in _judge(total, parts, text, True, "a bulleted breakdown")]
     return out
+
+
+def _usable(options):
+    """(total, parts) readings whose parts come near the total and are all point figures."""
+    return [(t, parts) for t, parts in options if len(parts) >= 2 and _plausible(t, parts)
+            and all(_same_kind(p, t) and is_point(p) for p in parts)]
 
 
 def _total_before_list(claims, heads, text, list_start, lead):

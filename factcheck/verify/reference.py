@@ -12,9 +12,9 @@ from ..gazetteer import TYPE_WORDS, Gazetteer, fold, kind_group
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
 from ..normalize import describe_interval, interval, tidy
 from ..reference import Fact, ReferenceSet
+from .common import bullet_lists
 
 _DEFINITE = re.compile(r"\bthe (" + "|".join(TYPE_WORDS) + r")\b", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 
 
 def link_places(
@@ -77,22 +77,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
 
 def _list_groups(text: str) -> list[tuple[int, int]]:
     """Character ranges of bullet lists with the line that leads into them."""
-    groups, lines, offset = [], text.split("\n"), 0
-    starts = []
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    i = 0
-    while i < len(lines):
-        if _BULLET.match(lines[i]):
-            first = i
-            while i < len(lines) and _BULLET.match(lines[i]):
-                i += 1
-            lead = first - 1 if first > 0 and lines[first - 1].strip() else first
-            groups.append((starts[lead], starts[i - 1] + len(lines[i - 1])))
-        else:
-            i += 1
-    return groups
+    return [((listing.lead or listing.bullets[0])[0], listing.end) for listing in bullet_lists(text)]
 
 
 def _attach(claim, mentions, text, reference, groups, done) -> Claim:
