@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import suppress
 from .claims import Positions, build_claims
+from .config import folders_upward
 from .extract import DEFAULT_MODEL, build_pipeline
 from .models import Report, SourceInfo, Summary
 from .reference import ReferenceSet, load_reference
@@ -20,10 +21,7 @@ _EMPTY = ReferenceSet()
 
 def find_reference(start: str | Path | None) -> Path | None:
     """The nearest claims/ folder holding *.toml, from `start` (a file or folder) upward."""
-    here = Path(start or ".").resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
+    for folder in folders_upward(start):
         candidate = folder / "claims"
         if candidate.is_dir() and any(candidate.rglob("*.toml")):
             return candidate

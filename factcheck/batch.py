@@ -90,13 +90,9 @@ class Cache:
 
 
 def reference_fingerprint(refs: str | None) -> str:
-    if not refs:
-        return "no-reference"
-    digest = hashlib.sha256()
-    for path in sorted(Path(refs).rglob("*.toml")):
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    from .reference import reference_digest
+
+    return reference_digest(refs) if refs else "no-reference"
 
 
 # ---------------------------------------------------------------- workers

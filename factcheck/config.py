@@ -39,12 +39,18 @@ class Config(BaseModel):
         return rules
 
 
-def find_config(start: str | Path | None) -> Path | None:
-    """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], upward from `start`."""
+def folders_upward(start: str | Path | None) -> list[Path]:
+    """The folder of `start` (a file or folder; default here) and every folder above it, nearest
+    first: where a linter looks for its config, and factcheck for its config and claims/."""
     here = Path(start or ".").resolve()
     if here.is_file() or not here.exists():
         here = here.parent
-    for folder in (here, *here.parents):
+    return [here, *here.parents]
+
+
+def find_config(start: str | Path | None) -> Path | None:
+    """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], upward from `start`."""
+    for folder in folders_upward(start):
         candidate = folder / "factcheck.toml"
         if candidate.is_file():
             return candidate

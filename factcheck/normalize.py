@@ -147,3 +147,12 @@ def _fmt(value: float | None) -> str:
         return "?"
     value = tidy(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
+
+
+def grouped(value) -> str:
+    """A figure for a message: 24000.0 -> '24,000', 75.1 -> '75.1'; anything else as text."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)

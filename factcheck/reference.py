@@ -212,10 +212,7 @@ def load_reference(folder: str | Path, *, cache: bool = True) -> ReferenceSet:
     if not folder.is_dir():
         raise ReferenceSetError(f"{folder}: no such folder; expected a reference set (a claims/ folder)")
     files = sorted(folder.rglob("*.toml"))
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for path in files:
-        digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
-    stored = _cache_dir() / f"reference-{digest.hexdigest()}.pickle" if cache else None
+    stored = _cache_dir() / f"reference-{reference_digest(folder)}.pickle" if cache else None
     if stored is not None and stored.is_file():
         try:
             with stored.open("rb") as handle:
@@ -234,6 +231,15 @@ def load_reference(folder: str | Path, *, cache: bool = True) -> ReferenceSet:
 
 
 SCHEMA_VERSION = "factcheck.reference/1 (cache 2)"
+
+
+def reference_digest(folder: str | Path) -> str:
+    """A hash of every file of a reference set (paths and bytes): the key of anything derived
+    from it, such as the validated-set cache and batch's report cache."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in sorted(Path(folder).rglob("*.toml")):
+        digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _cache_dir() -> Path:

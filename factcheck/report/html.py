@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import DateClaim, Report
+from ..normalize import grouped
 
 _QUALIFIER_WORDS = {
     "exact": "exact", "approx": "approximately", "nearly": "just below", "more_than": "more than",
@@ -166,9 +167,9 @@ def _claim_info(claim, order: int, anchor: str, flagged: bool) -> dict:
     if isinstance(claim, DateClaim):
         value = claim.value if claim.value is not None else "unresolved"
     elif claim.value_end is not None:
-        value = f"{_number(claim.value)} to {_number(claim.value_end)}"
+        value = f"{grouped(claim.value)} to {grouped(claim.value_end)}"
     else:
-        value = _number(claim.value)
+        value = grouped(claim.value)
     interval = _interval(claim.low, claim.high)
     place = (claim.place.name or claim.place.text) if claim.place else None
     date = (claim.date.value or claim.date.text) if claim.date else None
@@ -184,7 +185,7 @@ def _claim_info(claim, order: int, anchor: str, flagged: bool) -> dict:
     if ref is not None:
         reference = {
             "id": ref.id,
-            "value": _number(ref.value) if ref.value is not None else None,
+            "value": grouped(ref.value) if ref.value is not None else None,
             "interval": (_interval(ref.low, ref.high)
                          if ref.low is not None or ref.high is not None else None),
             "source": ref.source, "url": ref.url, "as_of": ref.as_of,
@@ -209,20 +210,12 @@ def _interval(low, high) -> str:
     if low is None and high is None:
         return "open"
     if high is None:
-        return f"{_number(low)} or more"
+        return f"{grouped(low)} or more"
     if low is None:
-        return f"{_number(high)} or less"
+        return f"{grouped(high)} or less"
     if low == high:
-        return _number(low)
-    return f"{_number(low)} to {_number(high)}"
-
-
-def _number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
+        return grouped(low)
+    return f"{grouped(low)} to {grouped(high)}"
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from ..models import Report
+from ..normalize import grouped
 from ..source import line_starts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,24 +80,16 @@ def contradiction_message(claim) -> str:
     ref = claim.reference
     if ref is None:
         return head
-    said = ref.id if ref.value is None else f"{ref.id} = {_number(ref.value)}"
+    said = ref.id if ref.value is None else f"{ref.id} = {grouped(ref.value)}"
     if ref.low is not None and ref.high is not None:
-        said += f", expected {_number(ref.low)} to {_number(ref.high)}"
+        said += f", expected {grouped(ref.low)} to {grouped(ref.high)}"
     elif ref.low is not None:
-        said += f", expected at least {_number(ref.low)}"
+        said += f", expected at least {grouped(ref.low)}"
     elif ref.high is not None:
-        said += f", expected at most {_number(ref.high)}"
+        said += f", expected at most {grouped(ref.high)}"
     if ref.source:
         said += f" (source: {ref.source})"
     return f"{head}: {said}"
-
-
-def _number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
 
 
 def _issue(path, rule, severity, message, span, claims, text, starts) -> Issue:
