@@ -11,7 +11,7 @@ from .dating import DateExpr, DateValue, resolve
 from .extract.figures import Figure
 from .link import counted_noun, is_place_name, nearest
 from .models import (
-    Claim, CountClaim, DateClaim, DateRef, MoneyClaim, PercentClaim, PlaceMention, PlaceRef,
+    Claim, CountClaim, DateClaim, DateRef, MoneyClaim, PercentClaim, PlaceMention,
     QuantityClaim,
 )
 from .normalize import interval
@@ -32,7 +32,8 @@ class Positions:
 
 
 def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[Claim], list[PlaceMention]]:
-    """Claims in text order (ids c1, c2 ...) and every place mention, from `doc` over `text`."""
+    """Claims in text order (ids c1, c2 ...) and every place mention, from `doc` over `text`.
+    Which place each claim is about is decided later, in one place (`verify.link_places`)."""
     position = Positions(text)
     places = [
         PlaceMention(text=text[p.start : p.end], start=p.start, end=p.end, label=p.label,
@@ -49,9 +50,9 @@ def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[C
     claims: list[Claim] = []
     for number, (_, what, item) in enumerate(items, start=1):
         if what == "figure":
-            claim = _figure_claim(doc, text, item, f"c{number}", position, places, date_spans)
+            claim = _figure_claim(doc, text, item, f"c{number}", position, date_spans)
         else:
-            claim = _date_claim(text, *item, f"c{number}", position, places,
+            claim = _date_claim(text, *item, f"c{number}", position,
                                 _sentence_bounds(doc, item[0].start, item[0].end))
         claims.append(claim)
     return _borrow_units(doc, claims), places
@@ -87,12 +88,7 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return sentence.start_char, sentence.end_char
 
 
-def _place_ref(places, start, end, bounds) -> PlaceRef | None:
-    place = nearest(places, start, end, bounds)
-    return PlaceRef(id=place.id, name=place.name, text=place.text) if place else None
-
-
-def _figure_claim(doc, text, f: Figure, claim_id, position, places, dates) -> Claim:
+def _figure_claim(doc, text, f: Figure, claim_id, position, dates) -> Claim:
     low, high = interval(f.value, f.qualifier, f.rounding, f.value_end, f.end_rounding)
     unit = f.unit
     if f.kind == "count":
@@ -103,18 +99,15 @@ def _figure_claim(doc, text, f: Figure, claim_id, position, places, dates) -> Cl
         id=claim_id, text=text[f.start : f.end], start=f.start, end=f.end, **position(f.start),
         sentence_start=bounds[0], sentence_end=bounds[1],
         value=f.value, value_end=f.value_end, low=low, high=high, qualifier=f.qualifier,
-        rounding=f.rounding, unit=unit, place=_place_ref(places, f.start, f.end, bounds),
+        rounding=f.rounding, unit=unit,
         date=DateRef(value=dated.value.value, text=dated.text) if dated else None,
     )
 
 
-def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, places, bounds) -> DateClaim:
-    before = [p for p in places if bounds[0] <= p.start and p.end <= expr.start]
-    place = before[-1] if before else None
+def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, bounds) -> DateClaim:
     return DateClaim(
         id=claim_id, text=text[expr.start : expr.end], start=expr.start, end=expr.end,
         **position(expr.start), sentence_start=bounds[0], sentence_end=bounds[1],
-        place=PlaceRef(text=place.text) if place else None,
         value=value.value, granularity=value.granularity,
         low=value.low.isoformat() if value.low else None,
         high=value.high.isoformat() if value.high else None,
