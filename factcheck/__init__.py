@@ -7,14 +7,14 @@
 """
 
 from .api import check_file, check_stories, check_story, check_text
-from .errors import ConfigError, FactcheckError, GoldError, ModelError, ReferenceSetError, SourceError
+from .errors import CheckError, ConfigError, FactcheckError, GoldError, ModelError, ReferenceSetError, SourceError
 from .models import REPORT_SCHEMA, Claim, DateClaim, Finding, Report
 from .normalize import interval
 from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
 
 __all__ = [
-    "REPORT_SCHEMA", "Claim", "ConfigError", "DateClaim", "FactcheckError", "Finding", "GoldError",
+    "REPORT_SCHEMA", "CheckError", "Claim", "ConfigError", "DateClaim", "FactcheckError", "Finding", "GoldError",
     "ModelError", "Report", "ReferenceSetError", "SourceError", "Story", "check_file", "check_stories", "check_story",
     "check_text", "interval", "load_reference", "read_story", "ReferenceSet", "story_from_text",
 ]

@@ -9,7 +9,9 @@ from pathlib import Path
 from . import suppress
 from .claims import Positions, build_claims
 from .config import folders_upward
+from .errors import CheckError, FactcheckError
 from .extract import DEFAULT_MODEL, build_pipeline
+from .limits import admit
 from .models import Report, SourceInfo, Summary
 from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
@@ -39,13 +41,24 @@ def check_stories(
     stories: Iterable[Story], *, model: str = DEFAULT_MODEL, reference: ReferenceSet | None = None,
     disable: Iterable[str] = (),
 ) -> Iterator[Report]:
-    """Reports for many stories, streaming them through the pipeline in batches. With no
-    `reference`, every claim stays unverified; `disable` turns rules off by id."""
+    """Reports for many stories, one at a time. With no `reference`, every claim stays
+    unverified; `disable` turns rules off by id.
+
+    A story that cannot be checked raises FactcheckError naming it: SourceError when the text
+    is not admissible (too long, broken characters), CheckError for anything unexpected. Callers
+    that check many stories catch it per story and go on."""
     nlp = build_pipeline(model)
-    stories = list(stories)
     disabled = frozenset(disable)
-    for story, doc in zip(stories, nlp.pipe(s.plain for s in stories)):
-        yield _report(story, doc, reference or _EMPTY, disabled)
+    for story in stories:
+        where = story.path or "<stdin>"
+        admit(story.plain, where)
+        try:
+            yield _report(story, nlp(story.plain), reference or _EMPTY, disabled)
+        except FactcheckError:
+            raise
+        except Exception as exc:  # a bug must cost one story, not the run: report it against the story
+            raise CheckError(f"{where}: could not be checked: {type(exc).__name__}: {exc} "
+                             f"(a bug in factcheck; please report it with the story)") from exc
 
 
 def check_text(

@@ -112,5 +112,5 @@ def _date_claim(text, expr: DateExpr, value: DateValue, claim_id, position, boun
         low=value.low.isoformat() if value.low else None,
         high=value.high.isoformat() if value.high else None,
         qualifier="approx" if value.approximate else "exact", relative=value.relative,
-        resolved=value.resolved, weekday=value.weekday,
+        resolved=value.resolved, weekday=value.weekday, reason=value.reason,
     )

@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from .errors import FactcheckError, SourceError
+from .errors import FactcheckError, ModelError, SourceError
 from .extract import DEFAULT_MODEL, FAST_MODEL
 
 app = typer.Typer(
@@ -129,12 +129,21 @@ def check(
         except SourceError as exc:
             _err(str(exc))
             failed += 1
-    reports = []
+    reports, texts = [], []
     for story in stories:
         reference = _reference_for(refs or settings.refs, story.path)
-        reports.extend(check_stories([story], model=FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL),
-                                     reference=reference, disable=settings.disable))
-    _print(RENDERERS[format](reports, [s.text for s in stories]), format, color)
+        try:
+            reports.extend(check_stories([story], model=FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL),
+                                         reference=reference, disable=settings.disable))
+        except ModelError:
+            raise
+        except FactcheckError as exc:  # this story only; the others are still checked
+            _err(str(exc))
+            failed += 1
+            continue
+        texts.append(story.text)
+    options = {"array": len(files) > 1} if format == "json" else {}
+    _print(RENDERERS[format](reports, texts, **options), format, color)
     raise typer.Exit(2 if failed else (1 if flagged(reports, fail_on) else 0))
 
 

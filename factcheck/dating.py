@@ -27,14 +27,16 @@ class DateValue:
     relative: bool = False
     approximate: bool = False
     weekday: str | None = None
+    reason: str | None = None  # why an unresolved date could not be resolved
 
     @property
     def resolved(self) -> bool:
         return self.value is not None
 
 
-def unresolved(granularity: str, *, relative: bool = True, weekday: str | None = None) -> DateValue:
-    return DateValue(None, granularity, relative=relative, weekday=weekday)
+def unresolved(granularity: str, *, relative: bool = True, weekday: str | None = None,
+               reason: str | None = None) -> DateValue:
+    return DateValue(None, granularity, relative=relative, weekday=weekday, reason=reason)
 
 
 def day(date: dt.date, *, relative: bool = False, weekday: str | None = None) -> DateValue:
@@ -136,9 +138,24 @@ _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MODIFIERS = ("early", "mid", "late", "end", "start", "beginning", "middle", "pre", "post")
 
 
+_FORM_GRANULARITY = {"day": "day", "month": "month", "year": "year", "fiscal": "fiscal_year",
+                     "decade": "decade", "quarter": "quarter", "weekday": "day", "offset_day": "day"}
+
+
 def resolve(expr: DateExpr, published: dt.date | None) -> DateValue:
     """Resolve a written date against the story's publication date (None: relative dates stay
-    unresolved, with their granularity)."""
+    unresolved, with their granularity). Never raises: a date that falls outside the calendar
+    ("4000 years ago", "next year" in 9999) stays unresolved with the reason."""
+    try:
+        return _resolve(expr, published)
+    except (ValueError, OverflowError):
+        granularity = _FORM_GRANULARITY.get(expr.form) or _granularity(expr.get("unit", "day"))
+        return unresolved(granularity, relative=expr.form not in _FORM_GRANULARITY or expr.form in (
+            "weekday", "offset_day"), weekday=expr.get("weekday"),
+            reason="the date falls outside the years 1 to 9999 that dates can be resolved in")
+
+
+def _resolve(expr: DateExpr, published: dt.date | None) -> DateValue:
     form, get, future = expr.form, expr.get, expr.future
     approximate = get("mod") is not None
     if form == "day":
@@ -196,7 +213,7 @@ def resolve(expr: DateExpr, published: dt.date | None) -> DateValue:
         if unit == "decade":
             return year(published.year + 10 * offset, relative=True)
         return year(published.year + offset, relative=True, approximate=approximate)
-    raise ValueError(f"unknown date form {form!r}")
+    raise NotImplementedError(f"unknown date form {form!r}")
 
 
 def _granularity(unit: str) -> str:

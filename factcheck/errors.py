@@ -23,3 +23,7 @@ class GoldError(FactcheckError):
 
 class ReferenceSetError(FactcheckError):
     """A reference set (claims/) that does not validate: the message starts with file:line."""
+
+
+class CheckError(FactcheckError):
+    """A story that made the checker fail unexpectedly (a bug): reported against that story."""

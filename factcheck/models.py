@@ -22,7 +22,8 @@ Number = Union[int, float]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # allow_inf_nan=False: the JSON report is strict JSON, so no infinity or NaN ever enters it
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Span(Frozen):
@@ -165,7 +166,7 @@ class Report(Frozen):
     findings: list[Finding]
     summary: Summary
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

@@ -33,7 +33,16 @@ PLURAL_MAGNITUDES = {
     "billions": 1_000_000_000,
 }
 
+# The largest figure read as a claim: a quadrillion. Beyond it a number is an identifier, a
+# serial or noise ("1" and a hundred ",000" groups), and floats would overflow to infinity.
+MAX_FIGURE = 10**15
+
 _DIGITS = re.compile(r"^(\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+)(?:\.(\d+))?$")
+
+
+def plausible(value: float | None) -> bool:
+    """Whether `value` is a finite figure no larger than MAX_FIGURE either way (None passes)."""
+    return value is None or (math.isfinite(value) and abs(value) <= MAX_FIGURE)
 
 
 def tidy(value: float) -> int | float:
@@ -108,8 +117,12 @@ def interval(
     - approx: 10% either side, or the rounding interval if wider;
     - nearly: up to 10% below, never above;
     - more_than / at_least: from the figure up, unbounded (None);
-    - less_than / at_most / up_to: from zero to the figure;
+    - less_than / at_most / up_to: from zero to the figure (from below, unbounded, when the
+      figure is negative: "below minus 10C");
     - range: from the first figure to the second, each widened by its rounding.
+
+    A bound that is open is None. Negative figures mirror the positive ones ("nearly -3%" lies
+    between -3% and -2.7%), so low never exceeds high.
     """
     half = rounding / 2 if rounding > 1 else 0
     spread = max(half, abs(value) * 0.1)
@@ -118,11 +131,11 @@ def interval(
     elif qualifier == "approx":
         low, high = value - spread, value + spread
     elif qualifier == "nearly":
-        low, high = value - spread, value
+        low, high = (value - spread, value) if value >= 0 else (value, value + spread)
     elif qualifier in ("more_than", "at_least"):
         low, high = value, None
     elif qualifier in ("less_than", "at_most", "up_to"):
-        low, high = 0, value
+        low, high = (0 if value >= 0 else None), value
     elif qualifier == "range":
         if value_end is None:
             raise ValueError("a range needs value_end")
@@ -130,11 +143,13 @@ def interval(
         low, high = value - half, value_end + end_half
     else:
         raise ValueError(f"unknown qualifier {qualifier!r}")
-    return tidy(low), (None if high is None else tidy(high))
+    return (None if low is None else tidy(low)), (None if high is None else tidy(high))
 
 
 def describe_interval(low: float | None, high: float | None) -> str:
-    """[23500, 24500] -> '23,500 to 24,500'; an open end reads 'or more'."""
+    """[23500, 24500] -> '23,500 to 24,500'; an open end reads 'or more' / 'or less'."""
+    if low is None:
+        return f"{_fmt(high)} or less"
     if high is None:
         return f"{_fmt(low)} or more"
     if low == high:

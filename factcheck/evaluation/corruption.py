@@ -139,7 +139,7 @@ def _conflicting_place(claim, fact, reference, text):
                 and reference.places[other.place].name != claim.place.text):
             low, high = other.interval
             high = float("inf") if high is None else high
-            if high < claim.low or (claim.high is not None and claim.high < low):
+            if (claim.low is not None and high < claim.low) or (claim.high is not None and claim.high < low):
                 return other.place
     return None
 

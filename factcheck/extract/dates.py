@@ -182,7 +182,7 @@ def _build(form: str, m: re.Match, text: str):
                     mod=g["mod"].strip().lower() if g["mod"] else None)
     elif form == "ago":
         n = g["n"].lower()
-        count = int(n) if n.isdigit() else (1 if n in ("a", "an") else SMALL.get(n) or TENS[n])
+        count = int(n) if n.isdigit() else (1 if n in ("a", "an") else SMALL[n] if n in SMALL else TENS[n])
         yield _expr(m, "ago", unit=g["unit"].lower(), offset=-count)
     elif form == "weekday":
         if _NAMED_DAYS.search(text[max(0, m.start() - 10) : m.start()]):

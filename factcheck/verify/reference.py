@@ -12,7 +12,7 @@ from ..gazetteer import TYPE_WORDS, Gazetteer, fold, kind_group
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
 from ..normalize import describe_interval, interval, tidy
 from ..reference import Fact, ReferenceSet
-from .common import bullet_lists
+from .common import bounds, bullet_lists
 
 _DEFINITE = re.compile(r"\bthe (" + "|".join(TYPE_WORDS) + r")\b", re.I)
 
@@ -177,6 +177,8 @@ def _unverified(claim, reason: str):
 
 
 def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | None" = None) -> Claim:
+    if claim.kind == "date" and not claim.resolved and claim.reason:
+        return _unverified(claim, claim.reason)  # why the date could not be resolved comes first
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
@@ -276,8 +278,8 @@ def _compare(claim, fact: Fact, reference: ReferenceSet) -> Claim:
                   f" ({fact.event}{', ' + fact.place if fact.place else ''})")
     else:
         low, high = fact.interval
-        ok = _overlaps((low, high if high is not None else float("inf")),
-                       (claim.low, claim.high if claim.high is not None else float("inf")))
+        ok = _overlaps((low if low is not None else float("-inf"), high if high is not None else float("inf")),
+                       bounds(claim))
         if ok and _bound(claim.qualifier) == _bound(fact.qualifier) != "point":
             # "up to 14,000" against "up to 7,000": two ceilings, compared as figures
             fact_figure = interval(fact.value, "exact", fact.rounding)
