@@ -10,8 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ConfigError
+from .errors import ConfigError, FactcheckError
+from .source import decode_utf8, read_bytes
 
+MAX_CONFIG_BYTES = 1_000_000
 RULE_IDS = {
     "sum-mismatch", "part-exceeds-total", "restated-differently", "weekday-mismatch",
     "percent-mismatch", "change-mismatch", "contradicted",
@@ -55,9 +57,18 @@ def find_config(start: str | Path | None) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.factcheck\]", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
+        if pyproject.is_file() and re.search(rb"^\[tool\.factcheck\]", _head(pyproject), re.M):
             return pyproject
     return None
+
+
+def _head(path: Path) -> bytes:
+    """A discovered pyproject.toml's bytes, or none when it cannot be read: a file we were not
+    asked about does not stop the check (one named by --config does)."""
+    try:
+        return read_bytes(path, MAX_CONFIG_BYTES, what="a pyproject.toml")
+    except FactcheckError:
+        return b""
 
 
 def load_config(path: str | Path | None) -> Config:
@@ -65,9 +76,8 @@ def load_config(path: str | Path | None) -> Config:
     if path is None:
         return Config()
     path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"{path}: no such config file")
-    text = path.read_text(encoding="utf-8")
+    what = "a TOML config file"
+    text = decode_utf8(read_bytes(path, MAX_CONFIG_BYTES, what=what, error=ConfigError), str(path), what, ConfigError)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -6,13 +6,17 @@ never removed, so every offset in the text we read is the offset in the original
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import errno
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import FactcheckError, SourceError
 
 MAX_BYTES = 2_000_000
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published")
@@ -46,36 +50,164 @@ def parse_date(value: str, where: str) -> dt.date:
 
 
 def read_story(path: str | Path, published: dt.date | None = None, max_bytes: int = MAX_BYTES) -> Story:
-    """Read a story file, decoding UTF-8 or, failing that, Windows-1252 / Latin-1."""
+    """Read a story file, decoding UTF-8 (or UTF-16/32 with a byte order mark) or, failing that,
+    Windows-1252 / Latin-1."""
     path = Path(path)
-    if not path.exists():
-        raise SourceError(f"{path}: no such file")
     if path.is_dir():
         raise SourceError(f"{path}: is a directory; expected a story file (use `factcheck batch` for folders)")
+    return story_from_bytes(read_bytes(path, max_bytes), str(path), published=published)
+
+
+def story_from_bytes(data: bytes, path: str, *, published: dt.date | None = None) -> Story:
+    text, encoding = decode(data, path)
+    return story_from_text(text, path, published=published, encoding=encoding)
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES, *, what: str = "a story file",
+               error: type[FactcheckError] = SourceError) -> bytes:
+    """The bytes of a regular file, reading at most `max_bytes` + 1 of them (a file that grows, or
+    a /proc file that claims to be empty, is still bounded). Devices, FIFOs, sockets, folders, link
+    loops and dangling links are refused before anything is read, with a message naming the path,
+    what it is and `what` was expected; the error is raised as `error`."""
+    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(
-                f"{path}: {size:,} bytes is larger than the {max_bytes:,} bytes a story may have"
-            )
-        data = path.read_bytes()
+        kind = _not_regular(os.stat(path).st_mode)  # stat first: opening a device can have effects
+        if kind:
+            raise error(f"{path}: {kind}; expected {what}")
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise SourceError(f"{path}: cannot be read ({exc.strerror})") from None
-    text, encoding = decode(data, str(path))
-    return story_from_text(text, str(path), published=published, encoding=encoding)
+        raise error(f"{path}: {_why(path, exc)}; expected {what}") from None
+    try:
+        info = os.fstat(fd)
+        kind = _not_regular(info.st_mode)  # it may have been replaced since the stat
+        if kind:
+            raise error(f"{path}: {kind}; expected {what}")
+        if info.st_size > max_bytes:
+            raise error(f"{path}: {info.st_size:,} bytes is larger than the {max_bytes:,} bytes {what} may have")
+        data = _read_at_most(fd, max_bytes + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({_strerror(exc)}); expected {what}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise error(f"{path}: more than {max_bytes:,} bytes; {what} may have at most {max_bytes:,}")
+    return data
+
+
+def read_stdin(stream, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """A story piped in (`stream` is sys.stdin; None when the process was started with it closed),
+    at most `max_bytes`, decoded as `decode` does: (text, encoding)."""
+    where = "<stdin>"
+    if stream is None:
+        raise SourceError(f"{where}: standard input is closed; expected a story piped in "
+                          f"(factcheck check - < story.txt)")
+    try:
+        data = getattr(stream, "buffer", stream).read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        reason = _strerror(exc) if isinstance(exc, OSError) else str(exc)
+        raise SourceError(f"{where}: cannot be read ({reason}); expected a story piped in") from None
+    if len(data) > max_bytes:
+        raise SourceError(f"{where}: more than {max_bytes:,} bytes; a story may have at most {max_bytes:,}")
+    return decode(data, where)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the stat must not block the open
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """None for a regular file, else what the path is, in words."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    kind = next((name for test, name in _KINDS if test(mode)), "something else")
+    return f"is {kind}, not a regular file"
+
+
+def _why(path: Path, exc: OSError) -> str:
+    """What is wrong with a path that cannot be opened, in words."""
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"is a dangling symbolic link (to {os.readlink(path)}, which does not exist)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file"
+    return f"cannot be read ({_strerror(exc)})"
+
+
+def _strerror(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode(data: bytes, where: str) -> tuple[str, str]:
-    if not data.strip():
-        raise SourceError(f"{where}: the file is empty; expected the text of a story")
-    if b"\x00" in data[:8192]:
+    """(text, encoding): UTF-16/32 when a byte order mark says so, else UTF-8, Windows-1252 or
+    Latin-1. Empty and binary data are refused."""
+    text, encoding = decode_bom(data, where, SourceError)
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html)")
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text, encoding = data.decode(encoding), encoding.replace("-sig", "")
+                break
+            except UnicodeDecodeError:
+                continue
+    elif "\x00" in text[:8192]:
         raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html)")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding), encoding.replace("-sig", "")
-        except UnicodeDecodeError:
-            continue
-    raise SourceError(f"{where}: cannot be decoded as text")  # pragma: no cover (latin-1 never fails)
+    if not text.strip():
+        raise SourceError(f"{where}: the file is empty; expected the text of a story")
+    return text, encoding
+
+
+def decode_bom(data: bytes, where: str, error: type[FactcheckError]) -> tuple[str | None, str]:
+    """Text marked as UTF-16 or UTF-32 by a byte order mark, or (None, "") when there is no mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise error(f"{where}: starts with a {encoding.upper()} byte order mark but is not valid "
+                            f"{encoding.upper()} (at byte {exc.start:,}); expected text") from None
+    return None, ""
+
+
+def decode_utf8(data: bytes, where: str, what: str, error: type[FactcheckError]) -> str:
+    """Strict UTF-8 (or UTF-16/32 with a byte order mark) for files that must be UTF-8, such as
+    TOML: a binary file or a stray byte is refused, naming the byte's line and column."""
+    text, _ = decode_bom(data, where, error)
+    if text is not None:
+        return text
+    if b"\x00" in data[:8192]:
+        raise error(f"{where}: looks like a binary file; expected {what}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise error(f"{where}:{line}:{column}: byte 0x{data[exc.start]:02x} is not UTF-8; expected {what} "
+                    f"in UTF-8 (save it as UTF-8)") from None
 
 
 def story_from_text(
