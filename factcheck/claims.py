@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .dating import DateExpr, DateValue, resolve
 from .extract.figures import Figure
+from .extract.tokens import annotated, text_of
 from .link import counted_noun, is_place_name, nearest
 from .models import (
     Claim, CountClaim, DateClaim, DateRef, MoneyClaim, PercentClaim, PlaceMention,
@@ -82,8 +83,8 @@ class _DatedSpan:
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0 or not doc.has_annotation("SENT_START"):
-        return (0, len(doc.text))
+    if span is None or len(span) == 0 or not annotated(doc, "SENT_START"):
+        return (0, len(text_of(doc)))
     sentence = span[0].sent
     return sentence.start_char, sentence.end_char
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .extract.tokens import annotated, token_at
+
 _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remained", "remains"}
 _SKIP_AFTER = {"of", "more", "additional", "extra", "other", "new", "further", "fewer", "less", "own"}
 _NOT_UNITS = {"%", "year", "years", "time", "times", "percent", "cent", "per"}
@@ -20,14 +22,14 @@ def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> s
     core = figure_tokens(doc, core_start, core_end)
     if core is None or len(core) == 0:
         return None
-    if not doc.has_annotation("TAG"):
+    if not annotated(doc, "TAG"):
         return _next_words(doc, figure_end)
     number = core[-1]
     head = number.head
     if number.dep_ in ("nummod", "quantmod", "compound") and _nounish(head) and head.i > number.i:
         return _noun_phrase(head, number.i + 1)
-    after = doc.char_span(figure_end, len(doc.text), alignment_mode="expand")
-    start = after.start if after is not None and len(after) else core.end
+    first = token_at(doc, figure_end)
+    start = first if first < len(doc) else core.end
     noun = _next_noun(doc, start, number.sent.end)
     if noun is not None:
         return _noun_phrase(noun, start)
@@ -51,8 +53,8 @@ def _next_words(doc: Doc, figure_end: int) -> str | None:
     all-caps name before it ("IS operatives")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    after = doc.char_span(figure_end, len(doc.text), alignment_mode="expand")
-    words = [t for t in (after or [])[:6] if not t.is_space]
+    first = token_at(doc, figure_end)
+    words = [t for t in doc[first : first + 6] if not t.is_space]
     while words and words[0].lower_ in _FUNCTION_WORDS:
         words = words[1:]
     if not words or not words[0].is_alpha or words[0].lower_ in STOP_WORDS or words[0].lower_ in _NOT_UNITS:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 from ..dating import MONTHS, DateExpr
 from ..normalize import SMALL, TENS
 from .masks import masked_ranges, overlaps
+from .tokens import annotated, text_of
 
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MON = (
@@ -110,9 +112,13 @@ def find_dates(text: str, masks: list[tuple[int, int]] = ()) -> list[DateExpr]:
                     candidates.append((expr, priority))
     candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
     chosen: list[DateExpr] = []
+    starts: list[int] = []  # the chosen, which never overlap, kept in text order
     for expr, _ in candidates:
-        if all(expr.end <= other.start or other.end <= expr.start for other in chosen):
-            chosen.append(expr)
+        i = bisect.bisect_left(starts, expr.start)
+        if (i < len(starts) and chosen[i].start < expr.end) or (i > 0 and chosen[i - 1].end > expr.start):
+            continue
+        starts.insert(i, expr.start)
+        chosen.insert(i, expr)
     return _share_years(sorted(chosen, key=lambda e: e.start), text)
 
 
@@ -215,7 +221,7 @@ def _is_future(doc: Doc, expr: DateExpr) -> bool:
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if not doc.has_annotation("DEP"):
+    if not annotated(doc, "DEP"):
         return _future_words(span)
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -246,7 +252,7 @@ def _future_words(span) -> bool:
     """Without a parse (fast mode): future words in the clause before the date, and no past verb
     between them and the date."""
     sentence = span.sent
-    before = span.doc.text[sentence.start_char : span.start_char]
+    before = text_of(span.doc)[sentence.start_char : span.start_char]
     clause = re.split(r"[,;:]", before)[-1]
     future = list(_FUTURE_WORDS.finditer(clause))
     return bool(future) and not _PAST_WORDS.search(clause[future[-1].end() :])
@@ -281,7 +287,7 @@ class DateFinder:
             Doc.set_extension("fc_dates", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_dates(doc.text, masked_ranges(doc))
+        found = find_dates(text_of(doc), masked_ranges(doc))
         doc._.fc_dates = [
             expr if expr.future else _with_future(expr, _is_future(doc, expr))
             for expr in found

@@ -8,12 +8,14 @@ import re
 
 from spacy.tokens import Doc
 
+from .tokens import text_of
+
 _PATTERNS = [
     # links, e-mail, social handles and hashtags
     r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+",
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+",
     r"(?<!\w)[@#][A-Za-z0-9_]+",
-    r"\b[\w-]+\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|gov\.uk|ly)(?:/\S*)?",
+    r"(?<![\w-])[\w-]++\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|gov\.uk|ly)\b(?:/\S*)?",
     # phone numbers: international, leading zero, North American
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
     r"(?<![\d,])\(?0\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)",
@@ -68,16 +70,16 @@ def masked_ranges(doc: Doc, *, names: bool = False) -> list[tuple[int, int]]:
     key = "factcheck_masks_names" if names else "factcheck_masks"
     cached = doc.user_data.get(key)
     if cached is None:
-        cached = find_masks(doc.text, names=names)
+        cached = find_masks(text_of(doc), names=names)
         doc.user_data[key] = cached
     return cached
 
 
-def find_masks(text: str, *, names: bool = False) -> list[tuple[int, int]]:
+def find_masks(text: str, *, names: bool = False) -> Ranges:
     ranges = [m.span() for m in _MASK.finditer(text)]
     if names:
         ranges.extend(_names(text))
-    return sorted(ranges)
+    return Ranges(ranges)
 
 
 def _names(text: str):
@@ -87,7 +89,22 @@ def _names(text: str):
         yield match.span()
 
 
+class Ranges(list):
+    """Sorted, possibly overlapping character ranges with the running maximum of their ends, so
+    that `overlaps` takes logarithmic time however many ranges there are."""
+
+    def __init__(self, ranges=()):
+        super().__init__(sorted(ranges))
+        self.reach = []
+        furthest = -1
+        for _, high in self:
+            furthest = max(furthest, high)
+            self.reach.append(furthest)
+
+
 def overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) touches any of the sorted, possibly overlapping `ranges`."""
+    if not isinstance(ranges, Ranges):
+        ranges = Ranges(ranges)
     index = bisect.bisect_left(ranges, (end, 0))
-    return any(high > start for _, high in ranges[:index])
+    return index > 0 and ranges.reach[index - 1] > start

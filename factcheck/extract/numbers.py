@@ -7,7 +7,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .figures import Figure, find_figures
-from .masks import masked_ranges
+from .masks import Ranges, masked_ranges
+from .tokens import annotated, text_of
 
 # Entities whose digits are part of a name, not a figure ("Boeing 737", "Apollo 11").
 _NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
@@ -22,9 +23,8 @@ class NumberFinder:
             Doc.set_extension("fc_figures", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        masks = list(masked_ranges(doc, names=True))
-        masks.extend((d.start, d.end) for d in (doc._.fc_dates or ()))
-        figures = [f for f in find_figures(doc.text, sorted(masks)) if self._is_figure(doc, f)]
+        masks = Ranges([*masked_ranges(doc, names=True), *((d.start, d.end) for d in (doc._.fc_dates or ()))])
+        figures = [f for f in find_figures(text_of(doc), masks) if self._is_figure(doc, f)]
         doc._.fc_figures = figures
         return doc
 
@@ -48,7 +48,7 @@ def _one_is_a_count(token) -> bool:
         return False
     if previous is not None and previous.lower_ in _NOT_ONE_BEFORE:
         return False
-    if not doc.has_annotation("DEP"):  # fast mode: "one person", not "one of"
+    if not annotated(doc, "DEP"):  # fast mode: "one person", not "one of"
         return following.is_alpha and following.is_lower and following.lower_ not in ("in", "or", "and", "to")
     return token.dep_ == "nummod"
 

