@@ -1,42 +1,32 @@
 """Checking a folder of stories: every core (one model per process), a content-hash cache so a
-re-run re-checks only changed stories, and unreadable files reported without stopping the rest."""
+re-run re-checks only changed stories, and unreadable files reported without stopping the rest.
+
+The cache is keyed by the bytes a worker actually checked (an edit during a run never files one
+text's report under another's key); entries are written whole under unique names; an entry that
+cannot be read or is the wrong shape is a miss."""
 
 from __future__ import annotations
 
 import fnmatch
 import hashlib
 import json
-import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .errors import FactcheckError
+from .atomic import write_atomic
+from .batch_worker import Job, Outcome, check_one
+from .errors import ConfigError, FactcheckError
 from .models import Report
+from .source import MAX_BYTES, read_bytes
+
+__all__ = ["Cache", "Job", "Outcome", "check_one", "collect", "reference_fingerprint", "run"]
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".factcheck-cache"}
-
-
-@dataclass(frozen=True)
-class Job:
-    path: str
-    published: str | None
-    model: str
-    refs: str | None
-    disable: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    path: str
-    report: Report | None = None
-    text: str | None = None
-    error: str | None = None
-    cached: bool = False
+CACHE_FORMAT = 2  # 2: keyed by the digest of the bytes checked
+MAX_ENTRY_BYTES = 256_000_000
 
 
 def collect(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS,
@@ -45,8 +35,8 @@ def collect(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS,
     globs, exclude = tuple(globs), tuple(exclude)
     found: list[Path] = []
     for root in map(Path, paths):
-        if root.is_file() or not root.exists():
-            found.append(root)  # a missing path is reported as unreadable, not dropped
+        if not root.is_dir():
+            found.append(root)  # a missing path, a device, a link loop: reported as unreadable, not dropped
             continue
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
@@ -62,31 +52,69 @@ def collect(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS,
 
 
 class Cache:
-    """Reports keyed by the story's bytes and everything that shapes its report."""
+    """Reports keyed by the digest of the story's bytes and everything that shapes its report."""
 
-    def __init__(self, folder: Path, fingerprint: str):
-        self.folder = folder
+    def __init__(self, folder: str | Path, fingerprint: str):
+        self.folder = Path(folder)
         self.fingerprint = fingerprint
-
-    def key(self, data: bytes, job: Job) -> str:
-        digest = hashlib.sha256(data)
-        digest.update(json.dumps([self.fingerprint, job.path, job.published, job.model, job.disable,
-                                  __version__]).encode())
-        return digest.hexdigest()
-
-    def get(self, key: str) -> dict | None:
-        path = self.folder / key[:2] / f"{key}.json"
+        self.problem: str | None = None  # the first entry that could not be written
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ConfigError(f"{self.folder}: is a file; expected a folder for the batch cache (--cache-dir), "
+                              f"or --no-cache")
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"{self.folder}: cannot be created ({(exc.strerror or str(exc)).lower()}); expected "
+                              f"a folder for the batch cache (--cache-dir), or --no-cache") from None
+
+    def key(self, digest: str, job: Job) -> str:
+        """The entry's name: `digest` is the sha256 of the story's bytes."""
+        parts = [CACHE_FORMAT, digest, self.fingerprint, job.path, job.published, job.model, job.disable,
+                 __version__]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[Report, str] | None:
+        """The report and text filed under `key`, or None: a missing, unreadable, truncated or
+        wrongly shaped entry is a miss, never an error."""
+        try:
+            entry = json.loads(read_bytes(self._path(key), MAX_ENTRY_BYTES, what="a cache entry"))
+            text = entry["text"]
+            if not isinstance(text, str):
+                return None
+            return Report.model_validate(entry["report"]), text
+        except (FactcheckError, ValueError, TypeError, KeyError, RecursionError):
             return None
 
     def put(self, key: str, value: dict) -> None:
-        path = self.folder / key[:2] / f"{key}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        """File `value` under `key`, whole or not at all. A write that fails leaves the cache
+        incomplete, not the run: `problem` says which entry and why."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, json.dumps(value, ensure_ascii=False), durable=False)
+        except (OSError, FactcheckError) as exc:
+            if self.problem is None:
+                reason = str(exc) if isinstance(exc, FactcheckError) else (exc.strerror or str(exc)).lower()
+                self.problem = reason if isinstance(exc, FactcheckError) else f"{path}: cannot be written ({reason})"
+
+    def lookup(self, job: Job) -> Outcome | None:
+        """The cached outcome of `job` when its file's bytes have a report, else None."""
+        try:
+            data = read_bytes(job.path, job.max_bytes or MAX_BYTES)
+        except FactcheckError:
+            return None  # the worker reads it again and reports why it cannot
+        digest = hashlib.sha256(data).hexdigest()
+        hit = self.get(self.key(digest, job))
+        if hit is None:
+            return None
+        return Outcome(job.path, hit[0], hit[1], cached=True, digest=digest)
+
+    def store(self, outcome: Outcome, job: Job) -> None:
+        if outcome.report is not None and outcome.digest is not None and not outcome.cached:
+            self.put(self.key(outcome.digest, job), {"report": outcome.report.to_json_dict(), "text": outcome.text})
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
 
 
 def reference_fingerprint(refs: str | None) -> str:
@@ -95,67 +123,29 @@ def reference_fingerprint(refs: str | None) -> str:
     return reference_digest(refs) if refs else "no-reference"
 
 
-# ---------------------------------------------------------------- workers
-
-_STATE: dict = {}
-_LOCK = threading.Lock()  # one model per process; threads of a worker take turns
-
-
-def _init_worker(model: str, refs: str | None) -> None:
-    from .extract import build_pipeline
-    from .reference import load_reference
-
-    build_pipeline(model)
-    _STATE["reference"] = load_reference(refs) if refs else None
-    _STATE["key"] = (model, refs)
-
-
-def check_one(job: Job) -> Outcome:
-    """Check one story in a worker; a user error becomes the outcome's error, not an exception."""
-    from .api import check_story
-    from .source import parse_date, read_story
-
-    try:
-        with _LOCK:
-            if _STATE.get("key") != (job.model, job.refs):
-                _init_worker(job.model, job.refs)
-            published = parse_date(job.published, "--published") if job.published else None
-            story = read_story(job.path, published=published)
-            report = check_story(story, model=job.model, reference=_STATE["reference"], disable=job.disable)
-        return Outcome(job.path, report, story.text)
-    except FactcheckError as exc:
-        return Outcome(job.path, error=str(exc))
-
-
 def run(jobs: Iterable[Job], *, processes: int = 0, cache: Cache | None = None,
         progress: Callable[[Outcome], None] | None = None,
         executor: Callable[[Iterator[Job]], Iterator[Outcome]] | None = None) -> Iterator[Outcome]:
     """Outcomes as they complete. Cached stories are not re-checked (no model is loaded when
     every story is cached); `executor` runs the rest (default: a local pool of `processes`).
     Jobs are consumed lazily, so an archive is never held in memory."""
-    keys: dict[str, str] = {}
+    waiting: dict[str, Job] = {}
+    cached: list[Outcome] = []
 
     def pending() -> Iterator[Job]:
         for job in jobs:
-            if cache is not None:
-                try:
-                    data = Path(job.path).read_bytes()
-                except OSError:
-                    data = None
-                if data is not None:
-                    key = cache.key(data, job)
-                    hit = cache.get(key)
-                    if hit is not None:
-                        cached.append(Outcome(job.path, Report.model_validate(hit["report"]), hit["text"], cached=True))
-                        continue
-                    keys[job.path] = key
+            hit = cache.lookup(job) if cache is not None else None
+            if hit is not None:
+                cached.append(hit)
+                continue
+            waiting[job.path] = job
             yield job
 
-    cached: list[Outcome] = []
     execute = executor or (lambda todo: _execute(todo, processes))
     for outcome in _interleave(execute(pending()), cached):
-        if cache is not None and outcome.report is not None and not outcome.cached and outcome.path in keys:
-            cache.put(keys.pop(outcome.path), {"report": outcome.report.to_json_dict(), "text": outcome.text})
+        job = waiting.pop(outcome.path, None)
+        if cache is not None and job is not None:
+            cache.store(outcome, job)
         if progress:
             progress(outcome)
         yield outcome
@@ -180,11 +170,9 @@ def _execute(jobs: Iterator[Job], processes: int) -> Iterator[Outcome]:
         yield check_one(first)
         yield from map(check_one, jobs)
         return
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    with context.Pool(processes, initializer=_init_worker, initargs=(first.model, first.refs)) as pool:
-        yield from pool.imap_unordered(check_one, _chain(first, jobs), chunksize=1)
-        pool.close()
-        pool.join()
+    from .batch_pool import pooled
+
+    yield from pooled(_chain(first, jobs), processes, first.model, first.refs)
 
 
 def _chain(first: Job, rest: Iterator[Job]) -> Iterator[Job]:

@@ -188,8 +188,12 @@ def batch(
 
     Example: factcheck batch stories/ --out reports/ --exclude 'drafts/*'
     """
+    import signal
+    from contextlib import closing
+
     from . import batch as batching
     from .api import find_reference
+    from .batch_output import Outputs
     from .report import RENDERERS
 
     settings = _config(config, str(folders[0]))
@@ -204,7 +208,8 @@ def batch(
         raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
     model_name = FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL)
     refs_text = str(refs) if refs else None
-    job_list = (batching.Job(str(p), published, model_name, refs_text, tuple(settings.disable)) for p in paths)
+    job_list = (batching.Job(str(p), published, model_name, refs_text, tuple(settings.disable), settings.max_bytes)
+                for p in paths)
     store = batching.Cache(cache_dir, batching.reference_fingerprint(refs_text)) if cache else None
     executor = None
     if engine == "dask":
@@ -213,76 +218,70 @@ def batch(
         executor = dask_executor(scheduler)
     keep_pages = out is not None and len(paths) <= 2000  # the HTML page needs every report at once
     rows, pages, bad, any_flagged = [], [], [], False
-    with _BatchOutput(out) as sink:
-        console = Console(stderr=True, highlight=False)
-        bar = None
-        if sys.stderr.isatty() and not quiet:
-            from rich.progress import Progress
+    previous = _on_sigterm(_raise_terminated)
+    try:
+        with Outputs(out) as sink:  # the files replace the previous ones only if the run completes
+            console = Console(stderr=True, highlight=False)
+            bar = None
+            if sys.stderr.isatty() and not quiet:
+                from rich.progress import Progress
 
-            bar = Progress(console=console, transient=True)
-            bar.start()
-            task = bar.add_task("checking", total=len(paths))
-        try:
-            for outcome in batching.run(job_list, processes=jobs, cache=store, executor=executor):
+                bar = Progress(console=console, transient=True)
+                bar.start()
+                task = bar.add_task("checking", total=len(paths))
+            try:
+                with closing(batching.run(job_list, processes=jobs, cache=store, executor=executor)) as outcomes:
+                    for outcome in outcomes:
+                        if bar is not None:
+                            bar.advance(task)
+                        sink.write(outcome)
+                        if outcome.error:
+                            bad.append(outcome)
+                            continue
+                        rows.append((outcome.path, outcome.report.summary, outcome.cached))
+                        any_flagged = any_flagged or flagged([outcome.report], fail_on)
+                        if keep_pages:
+                            pages.append((outcome.report, outcome.text))
+            finally:
                 if bar is not None:
-                    bar.advance(task)
-                if outcome.error:
-                    bad.append(outcome)
-                    continue
-                sink.write(outcome)
-                rows.append((outcome.path, outcome.report.summary, outcome.cached))
-                any_flagged = any_flagged or flagged([outcome.report], fail_on)
-                if keep_pages:
-                    pages.append((outcome.report, outcome.text))
-        finally:
-            if bar is not None:
-                bar.stop()
-    if out and keep_pages and "html" in RENDERERS:
-        pages.sort(key=lambda page: page[0].source.path or "")
-        html = RENDERERS["html"]([r for r, _ in pages], [t for _, t in pages])
-        (out / "report.html").write_text(html, encoding="utf-8")
+                    bar.stop()
+            if keep_pages and "html" in RENDERERS:
+                pages.sort(key=lambda page: page[0].source.path or "")
+                sink.page(RENDERERS["html"]([r for r, _ in pages], [t for _, t in pages]))
+    except _Terminated:
+        raise typer.Exit(128 + signal.SIGTERM) from None
+    finally:
+        _on_sigterm(previous)
     if not quiet:
         _summary_table(sorted(rows, key=lambda row: row[0]), Console(highlight=False, soft_wrap=True))
     cached = sum(row[2] for row in rows)
-    print(f"{len(rows)} stories checked ({cached} from cache), {len(bad)} unreadable", file=sys.stderr)
-    for o in bad:
+    print(f"{len(rows)} stories checked ({cached} from cache), {len(bad)} failed", file=sys.stderr)
+    if store is not None and store.problem:
+        print(f"factcheck: warning: the cache is incomplete: {store.problem}", file=sys.stderr)
+    for o in sorted(bad, key=lambda o: o.path):
         _err(o.error)
     raise typer.Exit(2 if bad else (1 if any_flagged else 0))
 
 
-class _BatchOutput:
-    """Reports streamed to --out as they arrive (JSON Lines and CSV), or JSON Lines on stdout."""
+class _Terminated(BaseException):
+    """SIGTERM during a batch: raised where the run is, so it stops like Ctrl-C (workers stopped,
+    the unfinished outputs discarded, the previous reports kept)."""
 
-    def __init__(self, out: Optional[Path]):
-        self.out = out
 
-    def __enter__(self):
-        import csv
+def _raise_terminated(signum, frame):
+    raise _Terminated
 
-        if self.out is None:
-            self.jsonl, self.csv_file = sys.stdout, None
-            return self
-        self.out.mkdir(parents=True, exist_ok=True)
-        self.jsonl = (self.out / "reports.jsonl").open("w", encoding="utf-8")
-        self.csv_file = (self.out / "summary.csv").open("w", newline="", encoding="utf-8")
-        self.csv = csv.writer(self.csv_file)
-        self.csv.writerow(["story", "published", "claims", "checked", "supported", "contradicted", "findings"])
-        return self
 
-    def write(self, outcome) -> None:
-        report = outcome.report
-        self.jsonl.write(json.dumps(report.to_json_dict(), ensure_ascii=False) + "\n")
-        if self.csv_file is not None:
-            s = report.summary
-            self.csv.writerow([outcome.path, report.source.published or "", s.claims, s.checked,
-                               s.supported, s.contradicted, s.findings])
+def _on_sigterm(handler):
+    """Install `handler` for SIGTERM and return the one it replaces (None off the main thread)."""
+    import signal
 
-    def __exit__(self, *exc) -> None:
-        if self.out is not None:
-            self.jsonl.close()
-            self.csv_file.close()
-        else:
-            sys.stdout.flush()
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
 
 
 def _summary_table(rows, console) -> None:

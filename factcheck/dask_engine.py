@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
-from .batch import Job, Outcome, check_one
+from .batch_worker import Job, Outcome, check_one, unexpected
 from .errors import ConfigError
 
 
@@ -37,14 +37,20 @@ def executor(scheduler: str, *, window: int = 0):
             raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
         try:
             size = window or 4 * max(1, sum(client.nthreads().values()))
-            running = as_completed()
+            running, held = as_completed(), {}
+
+            def submit(job: Job) -> None:
+                future = client.submit(check_one, job, pure=False)
+                held[future.key] = job
+                running.add(future)
+
             for job in islice(jobs, size):
-                running.add(client.submit(check_one, job, pure=False))
+                submit(job)
             for future in running:
-                outcome = future.result()
+                outcome = outcome_of(future, held.pop(future.key))
                 future.release()
                 for job in islice(jobs, 1):
-                    running.add(client.submit(check_one, job, pure=False))
+                    submit(job)
                 yield outcome
         finally:
             client.close()
@@ -52,3 +58,12 @@ def executor(scheduler: str, *, window: int = 0):
                 cluster.close()
 
     return run
+
+
+def outcome_of(future, job: Job) -> Outcome:
+    """A finished future's outcome; a task that failed on the cluster (its worker died, the job
+    could not be sent) is that story's failure, not the run's."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return Outcome(job.path, error=unexpected(job.path, exc))
