@@ -313,13 +313,24 @@ def config_command(
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to bind (default: this machine only)."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind (default: this machine only; others need a token)."),
     port: int = typer.Option(8765, help="Port."),
     refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ from here)."),
     model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
+    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model (several times faster)."),
     fail_on: str = typer.Option("error", help="Findings at or above this level make the decision 'block'."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="FACTCHECK_TOKEN", show_envvar=True,
+                                        help="Require 'Authorization: Bearer TOKEN' on every request (prefer the "
+                                        "environment variable: a flag shows in the process list)."),
+    max_bytes: int = typer.Option(1_000_000, "--max-bytes", help="Largest request body accepted (413 beyond)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a request may take, reading and checking "
+                                  "(408 when it does not arrive in time, 503 when the check does not finish)."),
+    max_connections: int = typer.Option(64, "--max-connections", help="Open connections served at once (503 beyond)."),
+    workers: int = typer.Option(2, "--workers", help="Checker processes, each with the pipeline loaded."),
 ) -> None:
     """Answer POST /check with a report and a decision (block, warn, pass) for a CMS.
+
+    Stops on SIGTERM or Ctrl-C after finishing the requests in flight.
 
     Example: factcheck serve --port 8765   (then: curl -d '{"body": "..."}' -H 'Content-Type: application/json' localhost:8765/check)
     """
@@ -328,8 +339,9 @@ def serve(
     from .serve import serve as run_server
 
     folder = refs or find_reference(None)
-    run_server(host, port, model=model or DEFAULT_MODEL, reference=load_reference(folder) if folder else None,
-               fail_on=fail_on)
+    run_server(host, port, model=FAST_MODEL if fast else (model or DEFAULT_MODEL),
+               reference=load_reference(folder) if folder else None, fail_on=fail_on, token=token,
+               max_bytes=max_bytes, timeout=timeout, max_connections=max_connections, workers=workers)
 
 
 @app.command("eval")

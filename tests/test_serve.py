@@ -208,13 +208,17 @@ def test_serve_wrong_content_type_is_415(url):
     assert call(url, data=body, headers=charset)[0] == 200
 
 
-def test_serve_unexpected_error_is_500_without_traceback(url, server, monkeypatch, capsys):
-    def broken(request):
-        raise RuntimeError("secret detail")
+def test_serve_unexpected_error_is_500_naming_the_problem(url, server, monkeypatch, capsys):
+    def broken(request, deadline):
+        raise RuntimeError("the rule table is broken")
 
     monkeypatch.setattr(server, "check", broken)
-    assert call(url, data={"body": WEEKDAY}) == (500, {"error": "internal error"})
-    assert "secret detail" in capsys.readouterr().err
+    status, answer = call(url, data={"body": WEEKDAY})
+    assert status == 500 and "RuntimeError: the rule table is broken" in answer["error"]
+    assert "Traceback" not in answer["error"]
+    assert "Traceback" in capsys.readouterr().err  # the server's log has it
+    monkeypatch.undo()
+    assert check(url, WEEKDAY)[0] == 200  # and it goes on serving
 
 
 def test_serve_concurrent_requests_agree(url):
