@@ -12,13 +12,14 @@ from .extract.figures import Figure
 from .extract.tokens import annotated, text_of
 from .link import counted_noun, is_place_name, nearest
 from .models import (
-    Claim, CountClaim, DateClaim, DateRef, MoneyClaim, PercentClaim, PlaceMention,
+    Claim, CountClaim, DateClaim, DateRef, MoneyClaim, MultiplierClaim, PercentClaim, PlaceMention,
     QuantityClaim,
 )
 from .normalize import interval
 from .source import line_starts
 
-_NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim}
+_NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim,
+            "multiplier": MultiplierClaim}
 
 
 class Positions:

@@ -62,6 +62,33 @@ class ReferenceRef(Frozen):
     as_of: str | None = None
 
 
+Role = Literal["level", "change", "share", "part", "total", "previous", "forecast", "target", "range-end"]
+PlaceSource = Literal["sentence", "section", "story"]
+
+
+class FrameLink(Frozen):
+    """A relation the frame makes explicit: this claim is the `relation` of claim `claim`
+    (change_of, share_of, part_of, previous_of, total_of)."""
+
+    relation: Literal["change_of", "share_of", "part_of", "previous_of", "total_of"]
+    claim: str
+
+
+class Frame(Frozen):
+    """What a figure is about, read from the parse and the story. A field that is not known
+    stays null: the frame never guesses."""
+
+    measure: str | None = None  # the noun phrase: "people out of work", "pre-tax profit"
+    measure_head: str | None = None  # its head, lower case and singular: "people", "profit"
+    subject: str | None = None  # whose figure: "GM", "Labour", "WHO"
+    place: PlaceRef | None = None
+    place_source: PlaceSource | None = None  # sentence | section | story (inherited)
+    period: str | None = None  # ISO-like: "2026-01", "2025", "2025-Q3"
+    previous_period: str | None = None  # for the "from" side of a change
+    role: Role = "level"
+    links: list[FrameLink] = Field(default_factory=list)
+
+
 class _ClaimBase(Span):
     id: str
     text: str
@@ -73,6 +100,7 @@ class _ClaimBase(Span):
     reference: ReferenceRef | None = None
     reason: str | None = None
     suppressed: bool = False
+    frame: Frame | None = None
 
 
 class _NumericClaim(_ClaimBase):
@@ -109,6 +137,12 @@ class QuantityClaim(_NumericClaim):
     kind: Literal["quantity"] = "quantity"
 
 
+class MultiplierClaim(_NumericClaim):
+    """A factor stated in words: "doubled" (2), "halved" (0.5), "three times" (3)."""
+
+    kind: Literal["multiplier"] = "multiplier"
+
+
 class DateClaim(_ClaimBase):
     kind: Literal["date"] = "date"
     value: str | None
@@ -123,10 +157,10 @@ class DateClaim(_ClaimBase):
 
 
 Claim = Annotated[
-    Union[CountClaim, MoneyClaim, PercentClaim, QuantityClaim, DateClaim],
+    Union[CountClaim, MoneyClaim, PercentClaim, QuantityClaim, MultiplierClaim, DateClaim],
     Field(discriminator="kind"),
 ]
-NumericClaim = Union[CountClaim, MoneyClaim, PercentClaim, QuantityClaim]
+NumericClaim = Union[CountClaim, MoneyClaim, PercentClaim, QuantityClaim, MultiplierClaim]
 
 
 class PlaceMention(Span):
