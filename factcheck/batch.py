@@ -91,11 +91,13 @@ class Cache:
         path = self._path(key)
         try:
             path.parent.mkdir(exist_ok=True)
+        except OSError as exc:
+            self.problem = self.problem or f"{path.parent}: cannot be created ({(exc.strerror or str(exc)).lower()})"
+            return
+        try:
             write_atomic(path, json.dumps(value, ensure_ascii=False), durable=False)
-        except (OSError, FactcheckError) as exc:
-            if self.problem is None:
-                reason = str(exc) if isinstance(exc, FactcheckError) else (exc.strerror or str(exc)).lower()
-                self.problem = reason if isinstance(exc, FactcheckError) else f"{path}: cannot be written ({reason})"
+        except FactcheckError as exc:
+            self.problem = self.problem or str(exc)
 
     def lookup(self, job: Job) -> Outcome | None:
         """The cached outcome of `job` when its file's bytes have a report, else None."""

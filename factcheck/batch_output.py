@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 from pathlib import Path
 
 from .atomic import AtomicFile, sweep
 from .errors import FactcheckError
+from .report.json import render_lines
 
 CSV_HEADER = ["story", "published", "claims", "checked", "supported", "contradicted", "findings", "error"]
 FILES = ("reports.jsonl", "summary.csv", "report.html")
@@ -61,7 +61,7 @@ class Outputs:
                 self._row([outcome.path, "", "", "", "", "", "", outcome.error])
             return
         report = outcome.report
-        line = json.dumps(report.to_json_dict(), ensure_ascii=False) + "\n"
+        line = render_lines([report]) + "\n"  # strict JSON, as every JSON the checker writes
         if self.out is None:
             try:
                 self.stream.write(line)
