@@ -4,6 +4,7 @@ reference set."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -17,13 +18,18 @@ refs_app = typer.Typer(
 
 @refs_app.command("validate")
 def refs_validate(folder: Path = typer.Argument(Path("claims"), help="The reference set folder.")) -> None:
-    """Check every file of a reference set; errors are file:line.
+    """Check every file of a reference set; every problem is printed as file:line: message.
 
     Example: factcheck refs validate claims
     """
+    from .errors import ReferenceSetError
     from .reference import load_reference
 
-    reference = load_reference(folder)
+    try:
+        reference = load_reference(folder)
+    except ReferenceSetError as exc:
+        print(str(exc), file=sys.stderr)  # one problem a line, each file:line: message
+        raise typer.Exit(2) from None
     print(f"{folder}: {len(reference.facts)} facts, {len(reference.places)} places, "
           f"{len(reference.sources)} sources: valid")
 
@@ -89,22 +95,17 @@ def refs_import(
     out: Optional[Path] = typer.Option(None, "--out", help="Write TOML here (default: print it)."),
     folder: Path = typer.Option(Path("claims"), "--refs", help="Check places against this reference set."),
 ) -> None:
-    """Turn a data desk's spreadsheet (CSV) into reference-set TOML; bad rows are file:line.
+    """Turn a data desk's spreadsheet (CSV) into reference-set TOML; every bad row is reported
+    as file:line, and nothing is written unless every row is valid.
 
     Example: factcheck refs import figures.csv --out claims/figures.toml
     """
-    from .errors import ReferenceSetError
     from .reference import load_reference
-    from .refs_csv import read_csv, to_toml
+    from .refs_csv import check_rows, read_csv_rows, to_toml
 
-    facts = read_csv(csv_file)
-    if folder.is_dir():
-        reference = load_reference(folder)
-        for fact in facts:
-            if fact.place and fact.place not in reference.places:
-                raise ReferenceSetError(f"{csv_file}: fact {fact.id}: unknown place {fact.place!r}")
-            if fact.id in reference.facts:
-                raise ReferenceSetError(f"{csv_file}: fact {fact.id}: id already in {reference.origin['fact:' + fact.id]}")
+    rows, errors = read_csv_rows(csv_file)
+    check_rows(csv_file, rows, errors, load_reference(folder) if folder.is_dir() else None)
+    facts = [fact for _, fact in rows]
     text = to_toml(facts)
     if out:
         out.write_text(text, encoding="utf-8")

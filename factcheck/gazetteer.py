@@ -1,70 +1,96 @@
 """Linking place mentions to the reference set's places: aliases first, then rapidfuzz on folded
-names (case, diacritics, "al-" and type words removed). "The camp" takes the last camp named."""
+names (case, diacritics, "al-" and type words removed). "The camp" takes the last camp named.
+
+The folded names live in the compiled reference store, so an exact lookup is one indexed query
+and a fuzzy one compares only the one-word names that start with the same letter and are of a
+length that could reach the cut-off.
+"""
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process
 
 from .reference import Place, ReferenceSet
+from .reference.names import TYPE_WORDS, fold
 
-_ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"}
-TYPE_WORDS = {
-    "camp": "camp", "prison": "prison", "jail": "prison", "province": "province",
-    "governorate": "province", "district": "district", "city": "city", "town": "town",
-    "region": "region", "county": "county", "state": "state", "village": "village",
-    "country": "country", "facility": "facility", "centre": "facility", "center": "facility",
-}
+__all__ = ["FUZZY_CUTOFF", "TYPE_WORDS", "Gazetteer", "fold", "fold_words", "kind_group"]
+
 _KIND_GROUPS = {"governorate": "province", "facility": "prison"}
 FUZZY_CUTOFF = 88
 
 
-def fold(text: str) -> str:
-    """ "Al-Ḩasakah Governorate" -> "hasakah": no case, accents, articles or type words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", text.replace("'", "").replace("\u2019", ""))
-    while words and words[0] in _ARTICLES:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in TYPE_WORDS:
-        words = words[:-1]
-    return " ".join(words)
+class _Keys(Mapping):
+    """folded name -> place id, read from the store; answers (found or not) are remembered, as
+    a story and the next ones name the same places again."""
+
+    MEMO = 100_000
+
+    def __init__(self, reference: ReferenceSet):
+        self._reference = reference
+        self._memo: dict[str, str | None] = {}
+
+    def get(self, key, default=None):
+        if not isinstance(key, str):
+            return default
+        try:
+            place = self._memo[key]
+        except KeyError:
+            if len(self._memo) >= self.MEMO:
+                self._memo.clear()
+            place = self._memo[key] = self._reference.place_key(key)
+        return default if place is None else place
+
+    def __getitem__(self, key: str) -> str:
+        place = self.get(key)
+        if place is None:
+            raise KeyError(key)
+        return place
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __iter__(self):
+        return (key for key, _ in self._reference.place_keys())
+
+    def __len__(self) -> int:
+        return self._reference.count_place_keys()
 
 
-@dataclass
+def length_window(length: int, cutoff: float = FUZZY_CUTOFF) -> tuple[int, int]:
+    """The lengths a word can have and still reach `cutoff` against a word of `length`:
+    rapidfuzz's ratio is 100 * (1 - indel distance / total length), and the indel distance is at
+    least the difference in length."""
+    share = cutoff / 100
+    return math.floor(length * share / (2 - share)), math.ceil(length * (2 - share) / share)
+
+
 class Gazetteer:
-    reference: ReferenceSet
-
-    def __post_init__(self):
-        self.keys: dict[str, str] = {}
-        for place in self.reference.places.values():
-            for name in (place.name, place.id.replace("-", " "), *place.aliases):
-                key = fold(name)
-                if key:
-                    self.keys.setdefault(key, place.id)
-        self._choices = list(self.keys)
-        self._single = [k for k in self._choices if " " not in k]
+    def __init__(self, reference: ReferenceSet):
+        self.reference = reference
+        self.keys = _Keys(reference)
 
     def lookup(self, text: str) -> Place | None:
         """The place a mention names: exactly (after folding), by the first word of a longer name
-        ("Gweiran (Panorama) Prison"), or by a close spelling of a one-word name ("Hasakeh").
-        A type word that contradicts the place's kind ("Hassakeh city" is not the province)
-        links nothing."""
+        ("Gweiran (Panorama) Prison"), or by a close spelling of a one-word name that starts with
+        the same letter ("Hasakeh"). A type word that contradicts the place's kind ("Hassakeh
+        city" is not the province) links nothing."""
         key = fold(text)
         if not key:
             return None
-        place = None
-        if key in self.keys:
-            place = self.reference.places[self.keys[key]]
-        elif " " in key and len(key.split()[0]) > 4 and key.split()[0] in self.keys:
-            place = self.reference.places[self.keys[key.split()[0]]]
-        elif " " not in key and len(key) >= 5 and self._choices:
-            match = process.extractOne(key, self._single, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if match and match[0][0] == key[0]:
-                place = self.reference.places[self.keys[match[0]]]
+        place_id = self.keys.get(key)
+        if place_id is None and " " in key and len(key.split()[0]) > 4:
+            place_id = self.keys.get(key.split()[0])
+        elif place_id is None and " " not in key and len(key) >= 5:
+            shortest, longest = length_window(len(key))
+            names = self.reference.fuzzy_keys(key[0], shortest, longest)
+            match = process.extractOne(key, [name for name, _ in names], scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF) if names else None
+            place_id = names[match[2]][1] if match else None
+        place = self.reference.places[place_id] if place_id else None
         if place is not None and not _kind_fits(text, place):
             return None
         return place

@@ -47,7 +47,7 @@ def test_reference_shipped_set_is_valid_and_indexed():
         ('\n[[fact]]\nid = "x"\ncounts = "people"\nplace = "al-hol"\nvalue = 5\n',
          "source", 13),
         ('\n[[fact]]\nid = "x"\ncounts = "people"\nplace = "al-hol"\nlow = 9\nhigh = 3\nsource = "ocha"\n',
-         "low (9) is above high (3)", 13),
+         "low: 9 is above high (3)", 17),
         ('\n[[fact]]\nid = "x"\ncounts = "people"\nplace = "al-hol"\nvalue = 5\nsource = "ocha"\n'
          '\n[[fact]]\nid = "x"\ncounts = "people"\nplace = "al-hol"\nvalue = 6\nsource = "ocha"\n',
          "duplicate fact id 'x'", 20),

@@ -1,0 +1,250 @@
+"""What a reference-set file may hold: sources, places and sourced facts, validated by pydantic.
+
+Everything that would break a check later is refused here, in the desk's words: a range without
+its end, a value that is not a finite number (`nan`, `inf`, `true`, `"100"`), a rounding that is
+not above zero, a period or date that does not exist (`2026-02-31`, `2026-W99`, year 0000).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from ..normalize import interval
+
+PlaceKind = Literal[
+    "country", "region", "province", "governorate", "state", "county", "district", "city",
+    "town", "village", "camp", "prison", "facility", "border-crossing", "river", "sea", "other",
+]
+FactKind = Literal["count", "money", "percent", "quantity", "date"]
+Qualifier = Literal["exact", "approx", "nearly", "more_than", "at_least", "at_most",
+                    "less_than", "up_to", "range"]
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?$")
+PERIOD_FORMS = "2026, 2026-01, 2026-01-21, 2026-Q1 or 2026-W04"
+
+
+def _shown(value) -> str:
+    """A value as the desk wrote it in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return repr(value)
+
+
+def finite_number(value):
+    """A number a check can compute with: not a boolean, not a string, not nan or infinite."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"expected a number, got {_shown(value)}")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        finite = False
+    if not finite:
+        raise ValueError(f"expected a finite number, got {_shown(value) if isinstance(value, float) else 'a number too large to compute with'}")
+    return value
+
+
+Number = Annotated[int | float, BeforeValidator(finite_number)]
+
+
+def _positive(value):
+    if value <= 0:
+        raise ValueError(f"expected a number above 0 (the unit the figure is rounded to, such as 1, 100 "
+                         f"or 1000), got {value:g}")
+    return value
+
+
+Rounding = Annotated[Number, AfterValidator(_positive), Field(json_schema_extra={"exclusiveMinimum": 0})]
+
+
+def period_error(value: str) -> str | None:
+    """Why `value` is not a period the checks can read, or None when it is one."""
+    match = _PERIOD.match(value)
+    if not match:
+        return f"expected a period like {PERIOD_FORMS}, got {value!r}"
+    year, month, day, quarter, week = (int(g) if g else None for g in match.groups())
+    if year == 0:
+        return f"there is no year 0000 (got {value!r})"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month:02d} (got {value!r}); months are 01 to 12"
+    if quarter is not None and not 1 <= quarter <= 4:
+        return f"there is no quarter Q{quarter} (got {value!r}); quarters are Q1 to Q4"
+    if day is not None and day > calendar.monthrange(year, month)[1] or day == 0:
+        return f"{value} is not a date: {calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+    if week is not None and not 1 <= week <= dt.date(year, 12, 28).isocalendar()[1]:
+        return f"{year} has no week {week:02d} (got {value!r}); it has weeks 01 to {dt.date(year, 12, 28).isocalendar()[1]}"
+    return None
+
+
+def _period(value) -> str:
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a period like {PERIOD_FORMS}, got a date and time ({value.isoformat()})")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError(f"expected a period in quotes like {PERIOD_FORMS}, got {_shown(value)}")
+    problem = period_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Period = Annotated[str, BeforeValidator(_period)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Strict):
+    id: str | None = None
+    publisher: str
+    title: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+            if match and int(match[1]) == 0:
+                raise ValueError(f"there is no year 0000 (got {value!r})")
+            if match:
+                try:
+                    return dt.date(*map(int, match.groups()))
+                except ValueError:
+                    raise ValueError(f"{value} is not a date") from None
+        return value
+
+    def describe(self) -> str:
+        parts = [self.publisher, self.title and f"\u201c{self.title}\u201d",
+                 self.date and self.date.isoformat()]
+        return ", ".join(p for p in parts if p)
+
+
+class Place(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    kind: PlaceKind = "other"
+    aliases: tuple[str, ...] = ()
+    within: str | None = None
+
+    @model_validator(mode="after")
+    def _not_within_itself(self):
+        if self.within == self.id:
+            raise ValueError(f"within: a place cannot be within itself ({self.id!r})")
+        return self
+
+
+class Fact(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    kind: FactKind = "count"
+    counts: str | None = None  # what is counted: "detainees"
+    synonyms: tuple[str, ...] = ()  # other words the desk accepts for it: "prisoners"
+    event: str | None = None  # for dated facts: "defeat"
+    place: str | None = None
+    value: int | float | str | None = None  # a number; a period for a date fact
+    value_end: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    qualifier: Qualifier = "exact"
+    rounding: Rounding = 1
+    unit: str | None = None  # currency code for money, "percent"
+    as_of: Period | None = None  # the period the figure holds for: "2026-01", "2025"
+    context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
+    parts: tuple[str, ...] = ()  # ids of facts that make up this total
+    source: str | Source
+    note: str | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value):
+        if value is None or isinstance(value, str):
+            return value  # a period for a date fact; any other fact says below that it wants a number
+        if isinstance(value, dt.datetime):
+            raise ValueError(f"expected a number, or a period for a date fact, got a date and time ({value.isoformat()})")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return finite_number(value)
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.kind == "date":
+            if self.value is None or isinstance(self.value, (int, float)) and not re.fullmatch(r"\d{4}", str(self.value)):
+                raise ValueError(f"value: a date fact needs value: a date like 2017, 2017-10 or 2017-10-17")
+            problem = period_error(str(self.value))
+            if problem:
+                raise ValueError(f"value: {problem}")
+            if not self.event:
+                raise ValueError("event: a date fact needs event: what happened (e.g. \"defeat\")")
+            return self
+        if not self.counts and self.kind in ("count", "quantity"):
+            raise ValueError("counts: a count needs counts: what is counted (e.g. \"detainees\")")
+        if isinstance(self.value, str):
+            raise ValueError(f"value: expected a number, got {self.value!r}")
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("value: a fact needs value, or both low and high")
+        if self.qualifier == "range" and self.value_end is None:
+            raise ValueError("value_end: a range (qualifier = \"range\") needs value_end, the figure it runs to")
+        if self.value_end is not None and self.qualifier != "range":
+            raise ValueError(f"value_end: only a range has an end; set qualifier = \"range\" or remove value_end")
+        if self.value_end is not None and self.value is not None and self.value_end < self.value:
+            raise ValueError(f"value_end: the range ends ({self.value_end:g}) below where it starts ({self.value:g})")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low: {self.low:g} is above high ({self.high:g})")
+        if self.id in self.parts:
+            raise ValueError(f"parts: a fact cannot be one of its own parts ({self.id!r})")
+        return self
+
+    @property
+    def interval(self) -> tuple[float | None, float | None]:
+        if self.kind == "date":
+            return None, None
+        if self.value is None:
+            return self.low, self.high
+        low, high = interval(self.value, self.qualifier, self.rounding, self.value_end, self.rounding)
+        return (self.low if self.low is not None else low, self.high if self.high is not None else high)
+
+
+class ReferenceFile(_Strict):
+    """One file of the reference set (the JSON Schema editors and CI can validate against)."""
+
+    place: list[Place] = []
+    source: list[Source] = []
+    fact: list[Fact] = []
+
+
+def json_schema() -> dict:
+    schema = ReferenceFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck reference set file (claims/*.toml)"
+    return schema
+
+
+def head_word(text: str) -> str:
+    """ "IS operatives" -> "operative": the last word, lower case, singular."""
+    words = re.findall(r"[\w-]+", text.lower())
+    if not words:
+        return ""
+    word = words[-1]
+    for suffix, replacement in (("ies", "y"), ("ves", "f"), ("sses", "ss"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word

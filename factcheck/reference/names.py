@@ -1,0 +1,30 @@
+"""Place names folded for matching: no case, accents, leading articles or trailing type words.
+
+The compiled store keeps every place name and alias folded, so this is part of its format: a
+change here must bump the cache version in `load.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"}
+TYPE_WORDS = {
+    "camp": "camp", "prison": "prison", "jail": "prison", "province": "province",
+    "governorate": "province", "district": "district", "city": "city", "town": "town",
+    "region": "region", "county": "county", "state": "state", "village": "village",
+    "country": "country", "facility": "facility", "centre": "facility", "center": "facility",
+}
+
+
+def fold(text: str) -> str:
+    """ "Al-Ḩasakah Governorate" -> "hasakah": no case, accents, articles or type words."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", text.replace("'", "").replace("\u2019", ""))
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in TYPE_WORDS:
+        words = words[:-1]
+    return " ".join(words)
