@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .dating import DateExpr, DateValue, resolve
 from .extract.figures import Figure
+from .extract.frame import build_frames
 from .extract.tokens import annotated, text_of
 from .link import counted_noun, is_place_name, nearest
 from .models import (
@@ -57,7 +58,7 @@ def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[C
             claim = _date_claim(text, *item, f"c{number}", position,
                                 _sentence_bounds(doc, item[0].start, item[0].end))
         claims.append(claim)
-    return _borrow_units(doc, claims), places
+    return build_frames(doc, text, _borrow_units(doc, claims), places), places
 
 
 def _borrow_units(doc: Doc, claims: list[Claim]) -> list[Claim]:

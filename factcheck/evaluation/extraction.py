@@ -15,6 +15,8 @@ from ..extract import DEFAULT_MODEL, FAST_MODEL, build_pipeline
 from ..source import parse_date, read_story
 
 KINDS = ("count", "money", "percent", "quantity", "date")
+SCORED_KINDS = (*KINDS, "multiplier")
+FRAME_FIELDS = ("place", "measure_head", "role", "place_source", "subject", "period")
 NER_KINDS = {"CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity",
              "DATE": "date"}
 _UNIT_ALIASES = {"m": "metres", "metre": "metres", "meters": "metres", "kilometres": "km",
@@ -67,6 +69,8 @@ class Score:
     unit: list[bool] = field(default_factory=list)
     stories: int = 0
     errors: list[str] = field(default_factory=list)
+    value_correct: Tally = field(default_factory=Tally)  # a match counts only with the right value
+    frame: dict[str, list[bool]] = field(default_factory=lambda: {f: [] for f in FRAME_FIELDS})
 
     def as_dict(self) -> dict:
         def tally(t: Tally) -> dict:
@@ -83,6 +87,8 @@ class Score:
             "value_accuracy": _ratio(self.value),
             "qualifier_accuracy": _ratio(self.qualifier),
             "unit_accuracy": _ratio(self.unit),
+            "value_correct": tally(self.value_correct),
+            "frame": {name: {"accuracy": _ratio(values), "n": len(values)} for name, values in self.frame.items()},
         }
 
 
@@ -133,15 +139,20 @@ def evaluate(root: Path, *, model: str = DEFAULT_MODEL, show_errors: bool = Fals
         ours = [Item(c.start, c.end, c.kind, c.text, c.model_dump()) for c in claims]
         ner = [Item(e.start_char, e.end_char, NER_KINDS[e.label_], e.text)
                for e in doc.ents if e.label_ in NER_KINDS]
-        for kind in KINDS:
+        for kind in SCORED_KINDS:
             pairs, missed, extra = _match([g for g in gold_items if g.kind == kind],
                                           [p for p in ours if p.kind == kind])
-            score.ours[kind].add(Tally(len(pairs) + len(missed), len(pairs) + len(extra), len(pairs)))
+            if kind in score.ours:
+                score.ours[kind].add(Tally(len(pairs) + len(missed), len(pairs) + len(extra), len(pairs)))
+            right = 0
             for g, p in pairs:
-                _compare(score, g, p, story_path.name if show_errors else None)
+                right += _compare(score, g, p, story_path.name if show_errors else None)
+            score.value_correct.add(Tally(len(pairs) + len(missed), len(pairs) + len(extra), right))
             if show_errors:
                 score.errors += [f"{story_path.name}: missed {kind} {g.text!r} at {g.start}" for g in missed]
                 score.errors += [f"{story_path.name}: extra {kind} {p.text!r} at {p.start}" for p in extra]
+            if kind not in score.baseline:
+                continue
             b_pairs, b_missed, b_extra = _match([g for g in gold_items if g.kind == kind],
                                                 [p for p in ner if p.kind == kind])
             score.baseline[kind].add(Tally(len(b_pairs) + len(b_missed), len(b_pairs) + len(b_extra),
@@ -201,7 +212,8 @@ def _head(unit: str | None) -> str | None:
     return last[:-1] if last.endswith("s") and len(last) > 3 else last
 
 
-def _compare(score: Score, g: Item, p: Item, story: str | None) -> None:
+def _compare(score: Score, g: Item, p: Item, story: str | None) -> bool:
+    """Score one matched claim; True when its value is right."""
     gd, pd = g.data, p.data
     same_value = _same_number(gd.get("value"), pd.get("value"))
     if gd.get("qualifier") == "range" or pd.get("qualifier") == "range":
@@ -227,6 +239,75 @@ def _compare(score: Score, g: Item, p: Item, story: str | None) -> None:
         if story and not same_unit:
             score.errors.append(f"{story}: unit of {g.text!r}: gold {gd.get('unit')!r}, "
                                 f"ours {pd.get('unit')!r}")
+    if gd.get("frame") is not None:
+        for name, right in compare_frames(gd["frame"], pd.get("frame") or {}).items():
+            score.frame[name].append(right)
+            if story and not right:
+                score.errors.append(f"{story}: frame {name} of {g.text!r}: gold "
+                                    f"{_gold_frame_value(gd['frame'], name)!r}, ours "
+                                    f"{_our_frame_value(pd.get('frame') or {}, name)!r}")
+    return same_value
+
+
+def _gold_frame_value(frame: dict, name: str):
+    if name == "place":
+        return [frame.get("place"), *(frame.get("place_alt") or [])] if frame.get("place") else None
+    return frame.get(name)
+
+
+def _our_frame_value(frame: dict, name: str):
+    if name == "place":
+        place = frame.get("place")
+        return (place.get("name") or place.get("text")) if place else None
+    return frame.get(name)
+
+
+_COUNTRY_ALIASES = {"u s": "united states", "us": "united states", "usa": "united states", "u s a": "united states",
+                    "america": "united states", "united states of america": "united states",
+                    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+                    "great britain": "united kingdom", "drc": "democratic republic of the congo",
+                    "dr congo": "democratic republic of the congo", "uae": "united arab emirates"}
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Folded names of one place: equal, one inside the other on word boundaries ("aceh" in
+    "indonesia s aceh"), or close in spelling."""
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return False
+    a, b = _COUNTRY_ALIASES.get(a, a), _COUNTRY_ALIASES.get(b, b)
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} " or fuzz.ratio(a, b) >= 85
+
+
+def compare_frames(gold: dict, ours: dict) -> dict[str, bool]:
+    """Field by field: is our frame right? Place matches any of the gold's names (folded, with
+    rapidfuzz for transliterations); heads compare singular; subject by containment; the place's
+    source only where both have a place; period only where the gold states one."""
+    from rapidfuzz import fuzz
+
+    from ..extract.frame import singular
+    from ..gazetteer import fold
+
+    out: dict[str, bool] = {}
+    names = [gold.get("place"), *(gold.get("place_alt") or [])] if gold.get("place") else []
+    place = ours.get("place")
+    our_names = [n for n in ((place or {}).get("name"), (place or {}).get("text")) if n]
+    if not names:
+        out["place"] = not our_names
+    else:
+        out["place"] = any(_same_place(fold(a), fold(b)) for a in names for b in our_names)
+    gold_head, our_head = gold.get("measure_head"), ours.get("measure_head")
+    out["measure_head"] = (singular(gold_head) if gold_head else None) == (singular(our_head) if our_head else None)
+    out["role"] = gold.get("role", "level") == ours.get("role", "level")
+    if names and our_names:
+        out["place_source"] = gold.get("place_source") == ours.get("place_source")
+    if gold.get("subject") or ours.get("subject"):
+        a, b = fold(gold.get("subject") or ""), fold(ours.get("subject") or "")
+        out["subject"] = bool(a and b and (a in b or b in a))
+    if gold.get("period"):
+        out["period"] = gold.get("period") == ours.get("period")
+    return out
 
 
 def render_score(score: Score, model: str) -> str:
@@ -250,7 +331,13 @@ def render_score(score: Score, model: str) -> str:
         f"unit accuracy       {_ratio(score.unit):.3f}  ({sum(score.unit)}/{len(score.unit)} counts and quantities)",
         f"places              P {score.places.precision:.3f}  R {score.places.recall:.3f}  "
         f"F1 {score.places.f1:.3f}  ({score.places.gold} gold)",
+        f"value-correct       P {score.value_correct.precision:.3f}  R {score.value_correct.recall:.3f}  "
+        f"F1 {score.value_correct.f1:.3f}  (a match counts only with the right value; with multipliers)",
     ]
+    framed = {name: values for name, values in score.frame.items() if values}
+    if framed:
+        lines += ["", "frame accuracy (matched claims with a gold frame)"]
+        lines += [f"  {name:<14}{_ratio(values):.3f}  ({sum(values)}/{len(values)})" for name, values in framed.items()]
     return "\n".join(lines)
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Claim, Finding
 from ..normalize import describe_interval
-from ..source import line_starts
+from ..structure import BulletList, bullet_lists  # noqa: F401  (one owner: structure)
 
 INF = math.inf
 
@@ -86,42 +84,3 @@ def unit_head(unit: str | None) -> str | None:
     return head_word(unit) if unit else None
 
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
-
-
-@dataclass(frozen=True)
-class BulletList:
-    """A run of bullet lines: each bullet's character range, the line just before the list
-    (`lead`, None when blank) and, when that line is blank, the line before it (Markdown puts a
-    blank line between a lead sentence and its list)."""
-
-    bullets: tuple[tuple[int, int], ...]
-    lead: tuple[int, int] | None
-    lead_beyond_blank: tuple[int, int] | None
-
-    @property
-    def end(self) -> int:
-        return self.bullets[-1][1]
-
-
-def bullet_lists(text: str) -> list[BulletList]:
-    lines = text.split("\n")
-    starts = line_starts(text)
-
-    def span(k: int) -> tuple[int, int]:
-        return starts[k], starts[k] + len(lines[k])
-
-    out, i = [], 0
-    while i < len(lines):
-        if not _BULLET.match(lines[i]):
-            i += 1
-            continue
-        first = i
-        while i < len(lines) and _BULLET.match(lines[i]):
-            i += 1
-        lead = span(first - 1) if first > 0 and lines[first - 1].strip() else None
-        beyond = None
-        if lead is None and first > 1 and lines[first - 2].strip():
-            beyond = span(first - 2)
-        out.append(BulletList(tuple(span(k) for k in range(first, i)), lead, beyond))
-    return out

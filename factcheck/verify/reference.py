@@ -31,8 +31,20 @@ def link_places(
     out = []
     groups = _list_groups(text)
     for claim in claims:
-        out.append(_attach(claim, linked, text, reference, groups, out))
+        out.append(_link_frame(_attach(claim, linked, text, reference, groups, out), gazetteer))
     return out, linked
+
+
+def _link_frame(claim, gazetteer: Gazetteer):
+    """The frame's place gets its reference id and name, as mentions do."""
+    frame = claim.frame
+    if frame is None or frame.place is None or frame.place.id:
+        return claim
+    place = gazetteer.lookup(frame.place.text)
+    if place is None:
+        return claim
+    linked = frame.place.model_copy(update={"id": place.id, "name": place.name})
+    return claim.model_copy(update={"frame": frame.model_copy(update={"place": linked})})
 
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")

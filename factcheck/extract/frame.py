@@ -1,0 +1,582 @@
+"""Each figure's frame: what it measures, whose it is, where, when, and its role, read from the
+dependency parse and the story's structure (headline, lede, lists, headings), not from the
+nearest word. A field the text does not settle stays null.
+
+- measure: the counted noun, or for money, percentages and changes the noun the figure is
+  "of", or the subject of the verb that carries it ("the jobless total rose by 32,000").
+- place: a place attached to the figure's clause in the parse ("in Hasakah", "Japan's exports",
+  "the UK jobless total", "Ethiopian farmers"); a place that acts ("US forces detained", "backed by
+  the US", "two US soldiers") is an actor, not where the figure is. With none in the sentence, a
+  bullet takes its list's lead line, a figure its heading's or its paragraph's single place, and
+  then the story's (headline, dateline, lede) when exactly one place competes.
+- role: change, previous, forecast, share, part, total or level, with links between the claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import fold
+from ..models import Frame, FrameLink, PlaceMention, PlaceRef
+from ..structure import Structure
+from .demonyms import place_of
+from .tokens import annotated
+
+_ACTOR_NOUNS = {
+    "soldier", "troop", "force", "personnel", "official", "diplomat", "national", "citizen", "police",
+    "officer", "militant", "fighter", "agent", "army", "navy", "marine", "delegate", "team", "player",
+    "government", "military", "authority", "ministry", "embassy", "coalition", "jet", "aircraft",
+    "warship", "drone", "researcher", "scientist", "expert", "team", "investor", "company", "firm",
+}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
+_PLACE_PREPS = {"in", "at", "across", "inside", "within", "throughout", "near", "around", "from",
+                "on", "for", "among", "outside", "into", "to", "of"}
+_CHANGE_WORDS = {
+    "rise", "rose", "risen", "rising", "rises", "fall", "fell", "fallen", "falling", "falls",
+    "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreasing",
+    "drop", "dropped", "drops", "dropping", "climb", "climbed", "climbing", "jump", "jumped",
+    "grow", "grew", "grown", "growing", "growth", "surge", "surged", "soar", "soared", "plunge",
+    "plunged", "decline", "declined", "declining", "slip", "slipped", "gain", "gained", "lose",
+    "lost", "cut", "cuts", "raise", "raised", "reduce", "reduced", "reduction", "up", "down",
+    "boost", "boosted", "shrank", "shrink", "widened", "narrowed", "tumbled", "slumped", "added",
+    "add", "adds", "lifted", "lowered", "rebound", "rebounded", "leap", "leapt", "leaped",
+}
+_CHANGE_NOUNS = {"rise", "increase", "fall", "drop", "decrease", "growth", "decline", "cut", "gain",
+                 "jump", "surge", "reduction", "loss", "boost", "climb", "change"}
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|would|could|may|might|expected|expects|expect|forecast|forecasts|"
+    r"projected|projects|predicted|predicts|predict|set to|plans? to|planned|target|targets|aims? to|"
+    r"goal|estimate[sd]? (?:that|to)|likely to|due to|by (?:the end of )?20\d\d)\b", re.I)
+_PREVIOUS_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|increase[sd]?|decrease[sd]?|grew|dropped|climbed|jumped)"
+    r"(?:\s+[\w%.,$£€-]+){0,4}\s+from|\bcompared (?:with|to)|\bagainst|\bfrom|\bbefore)\s+(?:the\s+|a\s+)?$", re.I)
+_PREVIOUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a year|the year|a month|the previous \w+|"
+                             r"last year|a decade) (?:earlier|before|ago)\b", re.I)
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:by|another|an extra|an additional|a further|up|down)\s+(?:a\s+|an\s+)?$|"
+    r"\b(?:rise|increase|fall|drop|decrease|growth|decline|cut|gain|jump|surge|reduction|loss|boost)"
+    r"s? of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$)", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|extra|additional|further|rise|increase|fall|drop|decrease|"
+                           r"jump|gain|loss|cut|higher|lower|up|down|fewer|less)\b", re.I)
+_OF_THE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|them|whom|which|its|their)\b[^.;]*$", re.I)
+_PART_OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|such as)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|total(?:led|ed|s|ing)?|altogether|overall|"
+                           r"combined|in all)\s+$", re.I)
+_REPORTING = {"said", "says", "say", "reported", "reports", "report", "announced", "announces",
+              "estimated", "estimates", "confirmed", "confirms", "told", "stated", "revealed",
+              "showed", "shows", "according", "recorded", "counted", "registered"}
+_PEOPLE = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+           "children": "child", "teeth": "tooth", "feet": "foot", "mice": "mouse", "geese": "goose"}
+
+
+_AGE = re.compile(r"(?i)\b(?:aged|ages)\b|(?:year|month|week|day)s?[- ]old\b")
+_DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"}
+
+
+def singular(word: str) -> str:
+    """ "detainees" -> "detainee", "people" -> "person": the head a measure is matched on."""
+    word = word.lower()
+    if word in _PEOPLE:
+        return _PEOPLE[word]
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                                ("xes", "x"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith(("ss", "us", "is")):
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+class Framer:
+    """Frames for one story's claims."""
+
+    def __init__(self, doc: Doc, text: str, claims: list, places: list[PlaceMention]):
+        self.doc, self.text, self.claims = doc, text, claims
+        self.places = sorted(places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.places]
+        self._claim_starts = [c.start for c in claims]
+        self.owners = self._date_owners()
+        self.structure = Structure(text)
+        self.parsed = annotated(doc, "DEP")
+        self.mentioned = list(dict.fromkeys(p.text for p in places))
+        self.story_place = self._story_place()
+
+    # ------------------------------------------------------------------ entry point
+    def frames(self) -> list:
+        roles = {}
+        for claim in self.claims:
+            if claim.kind != "date":
+                roles[claim.id] = self._role(claim)
+        links = self._links(roles)
+        out = []
+        for claim in self.claims:
+            if claim.kind == "date":
+                out.append(claim)
+                continue
+            token = self._token(claim)
+            measure, head_token = self._measure(claim, token)
+            place, source = self._place(claim, token, head_token)
+            frame = Frame(
+                measure=measure, measure_head=singular(measure.split()[-1]) if measure else None,
+                subject=self._subject(claim, token, head_token), place=place, place_source=source,
+                period=self._period(claim, token), role=roles[claim.id], links=links.get(claim.id, []),
+            )
+            out.append(claim.model_copy(update={"frame": frame}))
+        return out
+
+    # ------------------------------------------------------------------ tokens
+    def _token(self, claim) -> Token | None:
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+        return numbers[-1] if numbers else span.root
+
+    def _sentence(self, claim) -> tuple[int, int]:
+        return claim.sentence_start or 0, claim.sentence_end or len(self.text)
+
+    # ------------------------------------------------------------------ measure
+    def _measure(self, claim, token: Token | None) -> tuple[str | None, Token | None]:
+        if claim.kind == "count" and claim.unit:
+            return claim.unit, self._unit_token(claim)
+        if claim.kind == "quantity":
+            return self._quantity_measure(claim, token)
+        if token is None or not self.parsed:
+            return None, None
+        noun = self._measured_noun(claim, token)
+        if noun is None or claim.start <= noun.idx < claim.end:
+            return None, None
+        return _phrase(noun), noun
+
+    def _quantity_measure(self, claim, token) -> tuple[str | None, Token | None]:
+        """An age measures age; "a 10km zone", "a five-year sentence" measure the noun they
+        modify; a bare span of time or distance measures nothing the text names."""
+        if _AGE.search(claim.text):
+            return "age", None
+        if token is None or not self.parsed:
+            return None, None
+        after = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if after is None or after.end >= len(self.doc):
+            return None, None
+        following = self.doc[after.end]
+        if _nounish(following) and any(t.head.i == following.i for t in after):
+            return _phrase(following), following
+        return None, None
+
+    def _unit_token(self, claim) -> Token | None:
+        lo, hi = self._sentence(claim)
+        for token in self.doc.char_span(lo, hi, alignment_mode="expand") or ():
+            if token.idx >= claim.end and token.text == claim.unit.split()[-1]:
+                return token
+        return None
+
+    def _measured_noun(self, claim, token: Token) -> Token | None:
+        root = _figure_root(token)
+        for child in root.children:  # "35% of homes", "$2bn of aid"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj" and _nounish(c)]
+                if objects and objects[0].lower_ not in ("which", "them", "whom", "those", "these"):
+                    return objects[0]
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            prep = root.head
+            governor = prep.head
+            if prep.lower_ in ("of", "at", "to", "from", "by") and _nounish(governor) \
+                    and governor.lower_ not in _CHANGE_NOUNS:
+                return _contained(governor)  # "revenue of $51bn", "a rate of 5%"
+            if _nounish(governor) and governor.lower_ in _CHANGE_NOUNS:
+                return _changed_noun(governor)
+            if governor.pos_ in ("VERB", "AUX"):
+                return _verb_subject(governor)
+        if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and _nounish(root.head):
+            noun = root.head
+            if noun.lower_ in _CHANGE_NOUNS:
+                return _changed_noun(noun) or noun
+            if claim.kind in ("money", "quantity") or noun.lower_ not in ("%", "percent"):
+                return noun
+        if root.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "nsubj",
+                         "conj", "ROOT", "pobj") and root.head.pos_ in ("VERB", "AUX"):
+            subject = _verb_subject(root.head)
+            if subject is not None and subject.i != root.i:
+                return _contained(subject)
+        return None
+
+    # ------------------------------------------------------------------ subject
+    def _subject(self, claim, token: Token | None, noun: Token | None) -> str | None:
+        if not self.parsed or token is None:
+            return None
+        if noun is not None:
+            for child in noun.children:
+                if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP") or (
+                        child.dep_ == "poss" and child.pos_ == "PROPN" and not self._is_place(child)):
+                    return _entity_text(child)
+        sentence = token.sent
+        for t in sentence:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                for obj in self.doc[t.i + 1].children:
+                    if obj.dep_ == "pobj":
+                        return _entity_text(obj)
+        verb = sentence.root
+        if verb.lower_ in _REPORTING:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN") \
+                        and not self._is_place(child):
+                    return _entity_text(child)
+        return None
+
+    def _is_place(self, token: Token) -> bool:
+        return any(p.start <= token.idx < p.end for p in self.places)
+
+    # ------------------------------------------------------------------ place
+    def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
+        if _AGE.search(claim.text):
+            return None, None  # an age describes a person, not a place
+        lo, hi = self._sentence(claim)
+        in_sentence = [p for p in self._places_in(lo, hi) if not (p.start < claim.end and claim.start < p.end)]
+        demonyms = self._demonyms(lo, hi, claim)
+        candidates = [(p.text, p.start) for p in in_sentence] + demonyms
+        if candidates:
+            chosen = self._choose(claim, token, noun, candidates)
+            if chosen is not None:
+                return PlaceRef(text=chosen), "sentence"
+            if in_sentence and not self.parsed:
+                nearest = min(in_sentence, key=lambda p: abs(p.start - claim.start))
+                return PlaceRef(text=nearest.text), "sentence"
+            return None, None  # the sentence names only actors: no place, and none inherited
+        if claim.kind == "quantity" and claim.unit in _DURATIONS:
+            return None, None  # "three days", "six months": a span of time inherits no place
+        return self._inherited(claim)
+
+    def _demonyms(self, lo: int, hi: int, claim) -> list[tuple[str, int]]:
+        out = []
+        if not self.parsed:
+            return out
+        for ent in self.doc.char_span(lo, hi, alignment_mode="expand").ents if self.doc.char_span(
+                lo, hi, alignment_mode="expand") is not None else ():
+            if ent.label_ == "NORP":
+                name = place_of(ent.text, self.mentioned)
+                if name:
+                    out.append((name, ent.start_char))
+        return out
+
+    def _choose(self, claim, token, noun, candidates) -> str | None:
+        if not self.parsed or token is None:
+            return min(candidates, key=lambda c: abs(c[1] - claim.start))[0]
+        scored = []
+        anchors = {t.i for t in (token, noun, _figure_root(token)) if t is not None}
+        path = _clause_path(_figure_root(token))
+        for name, start in candidates:
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            place_token = span[0]
+            head = _phrase_head(place_token)
+            if self._acts(head, place_token, anchors):
+                continue
+            score = 1
+            if head.i in anchors or head.head.i in anchors:
+                score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
+            elif head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.head.head.i in path:
+                score = 2  # "in Hasakah" on the figure's verb or noun
+            elif any(a.i in path for a in head.ancestors):
+                score = 2 if head.dep_ == "pobj" else 1
+            before = 1 if start < claim.start else 0  # "in Hasakah, 150 ..." reads back to the place
+            scored.append((score, before, -abs(start - claim.start), name))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        return scored[0][-1]
+
+    def _acts(self, head: Token, place_token: Token, anchors: set[int]) -> bool:
+        """A place that is an actor: the subject of a verb ("the US said", "US forces detained"),
+        the agent of a passive ("backed by the US"), or the nationality of people counted
+        ("two US soldiers")."""
+        noun = head
+        while noun.dep_ in ("compound", "amod", "poss", "conj") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.i != head.i and singular(noun.lower_) in _ACTOR_NOUNS:
+            return True  # "US soldiers", "American troops"
+        if noun.dep_ in _ACTOR_DEPS and noun.i not in anchors and (
+                noun.i == head.i or singular(noun.lower_) in _ACTOR_NOUNS):
+            return noun.head.pos_ in ("VERB", "AUX") and noun.head.lower_ not in ("is", "was", "are", "were", "be")
+        if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
+            return True
+        return False
+
+    def _inherited(self, claim) -> tuple[PlaceRef | None, str | None]:
+        listing = self.structure.list_of(claim.start)
+        if listing and listing.lead_line:
+            names = self._names_in(*listing.lead_line)
+            if len(names) == 1:
+                return PlaceRef(text=names[0]), "section"
+        heading = self.structure.heading_before(claim.start)
+        if heading:
+            names = self._names_in(*heading)
+            if len(names) == 1:
+                return PlaceRef(text=names[0]), "section"
+        paragraph = self.structure.paragraph_of(claim.start)
+        if paragraph:
+            earlier = self._places_in(paragraph[0], claim.sentence_start or claim.start)
+            earlier = [p for p in earlier if not self._acting(p)]
+            if earlier:
+                return PlaceRef(text=earlier[-1].text), "story"  # the place the paragraph is at
+        if self.story_place:
+            return PlaceRef(text=self.story_place), "story"
+        return None, None
+
+    def _acting(self, mention: PlaceMention) -> bool:
+        if not self.parsed:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = _phrase_head(span[0])
+        return self._acts(head, span[0], set())
+
+    def _names_in(self, lo: int, hi: int) -> list[str]:
+        """The distinct place names (folded) mentioned in [lo, hi), in order, actors excluded."""
+        seen: dict[str, str] = {}
+        for p in self._places_in(lo, hi):
+            seen.setdefault(fold(p.text) or p.text.lower(), p.text)
+        return list(seen.values())
+
+    def _places_in(self, lo: int, hi: int) -> list[PlaceMention]:
+        first = bisect.bisect_left(self._place_starts, lo)
+        last = bisect.bisect_left(self._place_starts, hi)
+        return [p for p in self.places[first:last] if p.end <= hi]
+
+    def _claims_in(self, lo: int, hi: int) -> list:
+        return self.claims[bisect.bisect_left(self._claim_starts, lo) : bisect.bisect_left(self._claim_starts, hi)]
+
+    def _story_place(self) -> str | None:
+        """The story's place: the one place its headline names, else its dateline, else the one
+        place its lede names."""
+        headline = self.structure.headline
+        if headline:
+            names = self._names_in(*headline)
+            if names:
+                return names[0]
+        datelines = [p for p in self.places if p.label == "DATELINE"]
+        if datelines:
+            return datelines[0].text
+        lede = self.structure.lede
+        if lede:
+            names = self._names_in(*lede)
+            if names:
+                return names[0]
+        return None
+
+    # ------------------------------------------------------------------ period
+    def _period(self, claim, token) -> str | None:
+        lo, hi = self._sentence(claim)
+        dates = [c for c in self._claims_in(lo, hi) if c.kind == "date" and c.value
+                 and self.owners.get(c.id) in (None, claim.id)]
+        dates = [d for d in dates if not re.search(r"\b(?:since|until|till|before|after)\s+$",
+                                                    self.text[max(lo, d.start - 12) : d.start], re.I)]
+        if len(dates) == 1:
+            return dates[0].value
+        if len(dates) > 1 and token is not None and self.parsed:
+            path = _clause_path(_figure_root(token))
+            for d in dates:
+                span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+                if span is not None and len(span) and any(a.i in path for a in span.root.ancestors) \
+                        and span.root.head.i in path:
+                    return d.value
+        return None
+
+    def _date_owners(self) -> dict[str, str]:
+        """The figure each date is glued to: "from $41bn in 2022" (the $41bn), "1,200 in March"."""
+        owners, last = {}, None
+        for claim in self.claims:
+            if claim.kind != "date":
+                last = claim
+                continue
+            if last is not None and (last.sentence_start or 0) <= claim.start and re.fullmatch(
+                    r"[^\S\n]*(?:[\w-]+[^\S\n]+)?(?:in|on|for|during|by|as of|at the end of)[^\S\n]+(?:the[^\S\n]+)?",
+                    self.text[last.end : claim.start], re.I):
+                owners[claim.id] = last.id
+        return owners
+
+    # ------------------------------------------------------------------ role
+    def _role(self, claim) -> str:
+        before = self.text[max(claim.sentence_start or 0, claim.start - 60) : claim.start]
+        after = self.text[claim.end : min(claim.sentence_end or len(self.text), claim.end + 40)]
+        clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
+        if _PREVIOUS_BEFORE.search(before) and not re.search(r"\bfrom\s+$", before, re.I) or (
+                re.search(r"\bfrom\s+$", before, re.I) and self._has_change_context(claim, before)):
+            return "previous"
+        if _PREVIOUS_AFTER.match(after):
+            return "previous"
+        if claim.kind == "multiplier":
+            return "change"
+        if _CHANGE_BEFORE.search(before) or (
+                claim.kind == "percent" and re.match(r"^\s+(?:rise|increase|fall|drop|decrease|jump|"
+                                                     r"gain|cut|reduction|higher|lower|up|down)\b", after, re.I)):
+            return "change"
+        if _CHANGE_AFTER.match(after) and claim.kind in ("count", "money", "percent") and \
+                re.match(r"^\s*(?:more|extra|additional|further)\b", after, re.I):
+            return "change"
+        if self._changed_by_verb(claim, before, after):
+            return "change"
+        if _TOTAL_BEFORE.search(before) or (
+                re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?:including|in total|altogether|of whom|of which)\b",
+                         after, re.I)):
+            return "total"
+        if _PART_OF_WHOLE.match(after[: after.find(" ", 8) + 1 if " " in after[8:] else len(after)]) or \
+                re.match(r"^\s+(?:out\s+)?of\s+(?:the\s+)?[\d,]+", after) or _OF_THE.search(clause_before[-40:]):
+            return "part"
+        if self._in_list_under_total(claim):
+            return "part"
+        if re.search(r"\b(?:out\s+)?of\s+(?:the\s+)?$", before) and re.search(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", before):
+            return "total"
+        if _FUTURE.search(clause_before):
+            return "forecast"
+        if claim.kind == "percent":
+            return "share"
+        return "level"
+
+    def _has_change_context(self, claim, before: str) -> bool:
+        return bool(re.search(r"\b(?:" + "|".join(sorted(_CHANGE_WORDS)) + r")\b", before, re.I))
+
+    def _changed_by_verb(self, claim, before: str, after: str) -> bool:
+        """ "rose 5%", "fell 1,400 to 8,600": a figure right after a change verb, with a "to"
+        figure after it or none at all (then the figure is the change, not the level)."""
+        words = re.findall(r"[\w']+", before[-25:].lower())
+        if not words or words[-1] not in _CHANGE_WORDS - {"up", "down", "cut", "lost", "lose"}:
+            return False
+        return claim.kind in ("percent", "count", "money", "quantity")
+
+    def _in_list_under_total(self, claim) -> bool:
+        listing = self.structure.list_of(claim.start)
+        if not listing or not listing.lead_line:
+            return False
+        lo, hi = listing.lead_line
+        if any(c.kind == claim.kind for c in self._claims_in(lo, hi)):
+            return True
+        first = listing.bullets[0]
+        return not (first[0] <= claim.start < first[1]) and any(
+            c.kind == claim.kind for c in self._claims_in(*first))
+
+    # ------------------------------------------------------------------ links
+    def _links(self, roles: dict[str, str]) -> dict[str, list[FrameLink]]:
+        links: dict[str, list[FrameLink]] = {}
+        numeric = [c for c in self.claims if c.kind != "date"]
+        by_sentence: dict[int | None, list] = {}
+        for claim in numeric:
+            by_sentence.setdefault(claim.sentence_start, []).append(claim)
+        for group in by_sentence.values():
+            levels = [c for c in group if roles[c.id] in ("level", "forecast", "total")]
+            for claim in group:
+                role = roles[claim.id]
+                relation = {"change": "change_of", "previous": "previous_of", "part": "part_of",
+                            "share": "share_of"}.get(role)
+                if relation is None:
+                    continue
+                target = self._link_target(claim, role, levels)
+                if target is not None:
+                    links[claim.id] = [FrameLink(relation=relation, claim=target.id)]
+        return links
+
+    def _link_target(self, claim, role, levels):
+        if role == "part":
+            totals = [c for c in levels if c.kind == claim.kind and c.id != claim.id
+                      and (c.value_end or c.value) >= claim.value]
+            return totals[0] if totals else None
+        if role == "share":
+            return None
+        same = [c for c in levels if c.id != claim.id and (c.kind == claim.kind or claim.kind == "percent")]
+        after = [c for c in same if c.start > claim.start]
+        return (after or same or [None])[0]
+
+
+# ---------------------------------------------------------------------- parse helpers
+def _nounish(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and token.is_alpha and len(token) > 1)
+
+
+def _figure_root(token: Token) -> Token:
+    """The token that stands for the whole figure in the parse ("$" in "$51.2bn", "%" in "5%")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("nummod", "quantmod", "compound") and current.head.i != current.i and (
+                current.head.pos_ in ("NUM", "SYM") or current.head.text in ("%", "$", "£", "€")
+                or current.head.lower_ in ("percent", "cent", "million", "billion", "bn", "m", "thousand")
+                or current.head.tag_ == "$"):
+            current = current.head
+        else:
+            break
+    return current
+
+
+def _clause_path(token: Token) -> set[int]:
+    """The figure's token and its ancestors up to the clause's verb."""
+    path = {token.i}
+    for ancestor in token.ancestors:
+        path.add(ancestor.i)
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"):
+            break
+    return path
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and _nounish(child):
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_subject(verb.head)
+    return None
+
+
+def _contained(noun: Token) -> Token:
+    """ "the number of cases" -> cases: a container noun stands for what it contains."""
+    if noun.lower_ in ("number", "total", "amount", "count", "tally", "figure"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and _nounish(obj):
+                        return obj
+    return noun
+
+
+def _changed_noun(noun: Token) -> Token | None:
+    """ "a 5% rise in sales" -> sales."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _nounish(obj):
+                    return obj
+    return None
+
+
+def _phrase(noun: Token) -> str:
+    """The noun with its compound and adjective modifiers, without determiners or possessives:
+    "the UK jobless total" -> "UK jobless total", "GM's revenues" -> "revenues"."""
+    left = noun.i
+    doc = noun.doc
+    while left - 1 >= 0 and doc[left - 1].head.i in range(left, noun.i + 1) and doc[left - 1].dep_ in (
+            "compound", "amod", "nmod") and not doc[left - 1].like_num:
+        left -= 1
+    return doc[left : noun.i + 1].text
+
+
+def _phrase_head(token: Token) -> Token:
+    """A place name's head word: the last token of "New York" or "Hasakah province"."""
+    current = token
+    while current.dep_ == "compound" and current.head.i > current.i and current.head.pos_ == "PROPN":
+        current = current.head
+    return current
+
+
+def _entity_text(token: Token) -> str:
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I).removesuffix("'s").removesuffix("’s")
+    left = min([t.i for t in token.subtree if t.dep_ in ("compound", "amod")] + [token.i])
+    return token.doc[left : token.i + 1].text
+
+
+def build_frames(doc: Doc, text: str, claims: list, places: list[PlaceMention]) -> list:
+    """Claims with their frames (dates keep none)."""
+    return Framer(doc, text, claims, places).frames()
