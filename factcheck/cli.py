@@ -107,21 +107,21 @@ def check(
     """
     from .api import check_stories
     from .report import RENDERERS
-    from .source import decode, read_story, story_from_text
+    from .source import MAX_BYTES, read_stdin, read_story, story_from_text
 
     files = list(files or [])
     settings = _config(config, files[0] if files and files[0] != "-" else None)
     format, fail_on = _check_options(format, fail_on, settings)
     date = _published(published)
     if not files:
-        if sys.stdin.isatty():
+        if sys.stdin is not None and sys.stdin.isatty():
             raise FactcheckError("no story given: name a file, or pipe a story in (factcheck check - < story.txt)")
         files = ["-"]
     stories, failed = [], 0
     for name in files:
         try:
             if name == "-":
-                text, _ = decode(sys.stdin.buffer.read(), "<stdin>")
+                text, _ = read_stdin(sys.stdin, settings.max_bytes or MAX_BYTES)
                 stories.append(story_from_text(text, None, published=date))
             else:
                 kwargs = {"max_bytes": settings.max_bytes} if settings.max_bytes else {}

@@ -152,3 +152,15 @@ def test_cli_hook_exits_2_not_1_when_a_story_crashes(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["hook", str(story)])
     assert result.exit_code == 2
     assert "story.txt: could not be checked" in result.stderr
+
+
+def test_cli_check_with_stdin_closed_is_a_clear_error():
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "factcheck", "check", "--fast"], capture_output=True,
+                            preexec_fn=lambda: os.close(0), timeout=120)
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert "standard input is closed" in err and "Traceback" not in err
