@@ -47,9 +47,8 @@ _CHANGE_WORDS = {
 _CHANGE_NOUNS = {"rise", "increase", "fall", "drop", "decrease", "growth", "decline", "cut", "gain",
                  "jump", "surge", "reduction", "loss", "boost", "climb", "change"}
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|would|could|may|might|expected|expects|expect|forecast|forecasts|"
-    r"projected|projects|predicted|predicts|predict|set to|plans? to|planned|target|targets|aims? to|"
-    r"goal|estimate[sd]? (?:that|to)|likely to|due to|by (?:the end of )?20\d\d)\b", re.I)
+    r"\b(?:will|'ll|shall|expected to|expects|forecast|forecasts|projected|projects|predicted to|"
+    r"set to|plans? to|planned|target|targets|aims? to|goal|likely to|by (?:the end of )?20\d\d)\b", re.I)
 _PREVIOUS_BEFORE = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|increase[sd]?|decrease[sd]?|grew|dropped|climbed|jumped)"
     r"(?:\s+[\w%.,$£€-]+){0,4}\s+from|\bcompared (?:with|to)|\bagainst|\bfrom|\bbefore)\s+(?:the\s+|a\s+)?$", re.I)
@@ -62,7 +61,6 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|extra|additional|further|rise|increase|fall|drop|decrease|"
                            r"jump|gain|loss|cut|higher|lower|up|down|fewer|less)\b", re.I)
 _OF_THE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|them|whom|which|its|their)\b[^.;]*$", re.I)
-_PART_OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|such as)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|total(?:led|ed|s|ing)?|altogether|overall|"
                            r"combined|in all)\s+$", re.I)
@@ -423,13 +421,14 @@ class Framer:
                 re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?:including|in total|altogether|of whom|of which)\b",
                          after, re.I)):
             return "total"
-        if _PART_OF_WHOLE.match(after[: after.find(" ", 8) + 1 if " " in after[8:] else len(after)]) or \
-                re.match(r"^\s+(?:out\s+)?of\s+(?:the\s+)?[\d,]+", after) or _OF_THE.search(clause_before[-40:]):
+        if re.match(r"^[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+)?[\d,.]+\b", after) \
+                or re.search(r"\b(?:including|of whom|of which|among them|of (?:the|these|those))\s+(?:[\w-]+\s+){0,2}$",
+                             clause_before, re.I) or _OF_THE.search(clause_before[-40:]):
             return "part"
+        if re.search(r"\d[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+)?$", clause_before):
+            return "total"
         if self._in_list_under_total(claim):
             return "part"
-        if re.search(r"\b(?:out\s+)?of\s+(?:the\s+)?$", before) and re.search(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", before):
-            return "total"
         if _FUTURE.search(clause_before):
             return "forecast"
         if claim.kind == "percent":
