@@ -607,3 +607,24 @@ def test_reference_workers_starting_together_share_one_store(tmp_path):
     assert all(r == results[0] for r in results) and len(results[0]) == 200
     assert len(cached_stores(tmp_path)) == 1
     assert not list((tmp_path / "cache" / "factcheck").glob("*.tmp"))  # no half-written store left
+
+
+def test_reference_walking_a_large_set_reads_it_a_page_at_a_time(tmp_path, monkeypatch):
+    from factcheck.reference import view
+
+    monkeypatch.setattr(view, "PAGE", 7)
+    body = HEAD + "".join(fact(id=f'"f{n:02d}"', value=str(n)) for n in range(30))
+    reference = load_reference(folder_with(tmp_path, facts=body))
+    assert [f.value for f in reference.facts.values()] == list(range(30))
+    assert list(reference.facts) == [f"f{n:02d}" for n in range(30)] and len(reference.facts.values()) == 30
+    assert dict(reference.facts.items())["f29"].value == 29
+    assert reference.facts._memo == {}  # a walk does not fill the memo
+
+
+@pytest.mark.parametrize("bounds, message", [
+    ({"value": "1", "high": "0"}, "high: 0 is below the lowest figure the value allows (1)"),
+    ({"value": "100", "qualifier": '"approx"', "low": "200"}, "low: 200 is above the highest figure the value allows (110)"),
+])
+def test_reference_bounds_that_leave_the_figure_nothing_are_refused(tmp_path, bounds, message):
+    """Found by the property-based test: value 1 with high 0 loaded, an interval from 1 to 0."""
+    assert message in only_problem(folder_with(tmp_path, facts=HEAD + fact(**bounds)))

@@ -9,12 +9,14 @@ unchanged set opens instantly.
 - locate.py   the line of every key of a TOML file
 - problems.py validation errors in plain words
 - load.py     files -> validated, compiled store (or the cached one)
+- links.py    what items name must exist; no within loops
 - store.py    the SQLite store
 - view.py     ReferenceSet: mappings and indexed lookups over a store
 - names.py    place names folded for matching
 """
 
-from .load import SCHEMA_VERSION, Links, link_problems, load_reference, reference_digest
+from .links import Links, link_problems
+from .load import SCHEMA_VERSION, load_reference, reference_digest
 from .models import Fact, FactKind, Place, PlaceKind, ReferenceFile, Source, head_word, json_schema
 from .view import ReferenceSet
 

@@ -211,6 +211,11 @@ class Fact(_Strict):
             raise ValueError(f"low: {self.low:g} is above high ({self.high:g})")
         if self.id in self.parts:
             raise ValueError(f"parts: a fact cannot be one of its own parts ({self.id!r})")
+        low, high = self.interval
+        if low is not None and high is not None and low > high:
+            if self.high is not None and self.high < low:
+                raise ValueError(f"high: {self.high:g} is below the lowest figure the value allows ({low:g})")
+            raise ValueError(f"low: {self.low:g} is above the highest figure the value allows ({high:g})")
         return self
 
     @property

@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from pathlib import Path
 
 from .models import Fact, Place, Source, head_word
 from .store import Store
 
 MEMO = 50_000  # models kept per table; the memo is emptied when it fills
+PAGE = 2_000  # rows read at a time when walking a whole table
 
 
 class _Table(Mapping):
@@ -48,19 +49,45 @@ class _Table(Mapping):
             self._len = self._store.one(f"SELECT count(*) FROM {self._table}")[0]
         return self._len
 
+    def _pages(self, columns: str) -> Iterator[tuple]:
+        """Every row in the set's order, a page at a time: memory stays flat over a million
+        facts, and no lock is held between pages."""
+        last = 0
+        while True:
+            rows = self._store.all(f"SELECT n, {columns} FROM {self._table} WHERE n > ? ORDER BY n LIMIT ?",
+                                   (last, PAGE))
+            yield from rows
+            if len(rows) < PAGE:
+                return
+            last = rows[-1][0]
+
     def __iter__(self) -> Iterator[str]:
-        return (row[0] for row in self._store.all(f"SELECT id FROM {self._table} ORDER BY n"))
+        return (ident for _, ident in self._pages("id"))
 
-    def values(self):
-        return [self._memo.get(ident) or self._build(ident, json)
-                for ident, json in self._store.all(f"SELECT id, json FROM {self._table} ORDER BY n")]
+    def models(self) -> Iterator:
+        """Every model in the set's order (built as the iteration reaches it, not memoised)."""
+        return (self._memo.get(ident) or self._model.model_validate_json(json)
+                for _, ident, json in self._pages("id, json"))
 
-    def items(self):
-        return [(item.id, item) for item in self.values()]
+    def values(self) -> ValuesView:
+        return _Values(self)
+
+    def items(self) -> ItemsView:
+        return _Items(self)
 
     def by_rows(self, sql: str, args: tuple) -> list:
         """Models for a query that selects (id, json) rows."""
         return [self._memo.get(ident) or self._build(ident, json) for ident, json in self._store.all(sql, args)]
+
+
+class _Values(ValuesView):
+    def __iter__(self):
+        return self._mapping.models()
+
+
+class _Items(ItemsView):
+    def __iter__(self):
+        return ((item.id, item) for item in self._mapping.models())
 
 
 class _Origin(Mapping):
