@@ -1,9 +1,10 @@
 """Linking place mentions to the reference set's places: aliases first, then rapidfuzz on folded
 names (case, diacritics, "al-" and type words removed). "The camp" takes the last camp named.
 
-The folded names live in the compiled reference store, so an exact lookup is one indexed query
-and a fuzzy one compares only the one-word names that start with the same letter and are of a
-length that could reach the cut-off.
+The folded names live in the compiled reference store, so an exact lookup is one indexed query.
+A fuzzy one compares only the names that could reach the cut-off: one-word names that start with
+the same letter, of a length close enough, and holding one of the mention's pieces near where
+the mention has it (`pieces`); the cost follows how many names look alike, not the set's size.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .reference import Place, ReferenceSet
 from .reference.names import TYPE_WORDS, fold
 
-__all__ = ["FUZZY_CUTOFF", "TYPE_WORDS", "Gazetteer", "fold", "fold_words", "kind_group"]
+__all__ = ["FUZZY_CUTOFF", "TYPE_WORDS", "Gazetteer", "fold", "fold_words", "kind_group", "most_edits", "pieces"]
 
 _KIND_GROUPS = {"governorate": "province", "facility": "prison"}
 FUZZY_CUTOFF = 88
@@ -68,6 +69,24 @@ def length_window(length: int, cutoff: float = FUZZY_CUTOFF) -> tuple[int, int]:
     return math.floor(length * share / (2 - share)), math.ceil(length * (2 - share) / share)
 
 
+def most_edits(length: int, longest: int, cutoff: float = FUZZY_CUTOFF) -> int:
+    """The most insertions and deletions that keep two words of these lengths at the cut-off."""
+    return math.floor((1 - cutoff / 100) * (length + longest) + 1e-9)
+
+
+def pieces(key: str, edits: int) -> list[tuple[str, int, int]] | None:
+    """(first two letters, lowest start, highest start) of each of `edits` + 1 pieces of `key`.
+
+    Within `edits` insertions and deletions of `key`, a word keeps at least one piece whole (each
+    edit breaks at most one), shifted by at most `edits` places; so it holds that piece's first
+    two letters there. None when a piece would be shorter than two letters."""
+    count = edits + 1
+    bounds = [round(n * len(key) / count) for n in range(count + 1)]
+    if any(end - start < 2 for start, end in zip(bounds, bounds[1:])):
+        return None
+    return [(key[start : start + 2], max(0, start - edits), start + edits) for start in bounds[:-1]]
+
+
 class Gazetteer:
     def __init__(self, reference: ReferenceSet):
         self.reference = reference
@@ -85,15 +104,21 @@ class Gazetteer:
         if place_id is None and " " in key and len(key.split()[0]) > 4:
             place_id = self.keys.get(key.split()[0])
         elif place_id is None and " " not in key and len(key) >= 5:
-            shortest, longest = length_window(len(key))
-            names = self.reference.fuzzy_keys(key[0], shortest, longest)
-            match = process.extractOne(key, [name for name, _ in names], scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF) if names else None
-            place_id = names[match[2]][1] if match else None
+            place_id = self.fuzzy(key)
         place = self.reference.places[place_id] if place_id else None
         if place is not None and not _kind_fits(text, place):
             return None
         return place
+
+    def fuzzy(self, key: str, *, every_candidate: bool = False) -> str | None:
+        """The place of the closest one-word name to folded `key` at or above the cut-off (the
+        first in the set's order on a tie); `every_candidate` skips the piece filter."""
+        shortest, longest = length_window(len(key))
+        grams = None if every_candidate else pieces(key, most_edits(len(key), longest))
+        names = self.reference.fuzzy_keys(key[0], shortest, longest, grams)
+        match = process.extractOne(key, [name for name, _ in names], scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_CUTOFF) if names else None
+        return names[match[2]][1] if match else None
 
 
 def _kind_fits(text: str, place: Place) -> bool:

@@ -628,3 +628,26 @@ def test_reference_walking_a_large_set_reads_it_a_page_at_a_time(tmp_path, monke
 def test_reference_bounds_that_leave_the_figure_nothing_are_refused(tmp_path, bounds, message):
     """Found by the property-based test: value 1 with high 0 loaded, an interval from 1 to 0."""
     assert message in only_problem(folder_with(tmp_path, facts=HEAD + fact(**bounds)))
+
+
+_names = st.text("abhkls", min_size=3, max_size=12)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(names=st.lists(_names, min_size=1, max_size=40, unique=True), data=st.data())
+def test_reference_fuzzy_linking_by_pieces_finds_what_comparing_every_name_finds(tmp_path_factory, names, data):
+    """The piece filter that keeps fuzzy linking flat drops no name that could reach the cut-off."""
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "places.toml").write_text("".join(
+        f'[[place]]\nid = "p{n}"\nname = "{name}"\n\n' for n, name in enumerate(names)), encoding="utf-8")
+    gazetteer = load_reference(folder, cache=False).gazetteer()
+    name = data.draw(st.sampled_from(names))
+    edits = data.draw(st.lists(st.tuples(st.sampled_from("ids"), st.integers(0, 12), st.sampled_from("abhkls")),
+                               max_size=3))
+    for kind, at, letter in edits:  # insert, delete or substitute a letter
+        at = min(at, len(name))
+        name = name[:at] + letter + name[at:] if kind == "i" else name[:at] + name[at + 1:] if kind == "d" \
+            else name[:at] + letter + name[at + 1:]
+    query = data.draw(st.one_of(st.just(name), _names))
+    if len(query) >= 5:
+        assert gazetteer.fuzzy(query) == gazetteer.fuzzy(query, every_candidate=True)

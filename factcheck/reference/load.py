@@ -30,7 +30,7 @@ from .store import Builder, check
 from .view import ReferenceSet
 
 # the key of everything derived from a set: bump it when the models, the store or fold() change
-SCHEMA_VERSION = "factcheck.reference/1 (store 1)"
+SCHEMA_VERSION = "factcheck.reference/1 (store 2)"
 TABLES = {"source": Source, "place": Place, "fact": Fact}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(fact|place|source)[ \t]*\]\][ \t]*(?:#.*)?\r?$", re.M)
 
@@ -318,11 +318,17 @@ def _row(table: str, obj, file: int, line: int) -> tuple[str, tuple]:
 
 
 def _index_place(builder: Builder, place: Place) -> None:
+    """Every folded name of a place (the first place to claim a name keeps it), and the two-letter
+    pieces of its one-word names by position, for fuzzy linking."""
     for name in (place.name, place.id.replace("-", " "), *place.aliases):
         key = fold(name)
-        if key:
-            builder.query("INSERT OR IGNORE INTO place_keys VALUES (NULL, ?, ?, ?, ?, ?)",
-                          (key, place.id, key[0], len(key), int(" " not in key)))
+        if not key:
+            continue
+        cursor = builder.query("INSERT OR IGNORE INTO place_keys VALUES (NULL, ?, ?, ?, ?, ?)",
+                               (key, place.id, key[0], len(key), int(" " not in key)))
+        if cursor.rowcount == 1 and " " not in key:
+            builder.many("INSERT INTO place_grams VALUES (?, ?, ?, ?)",
+                         [(key[0], key[at : at + 2], at, cursor.lastrowid) for at in range(len(key) - 1)])
 
 
 def _index_fact(builder: Builder, fact: Fact, number: int) -> None:

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-FORMAT = "factcheck.reference-store/1"
+FORMAT = "factcheck.reference-store/2"
 MMAP_BYTES = 1 << 32  # address space only: the operating system pages in what lookups touch
 
 SCHEMA = """
@@ -29,11 +29,13 @@ CREATE TABLE thing (kind TEXT, head TEXT, place TEXT, fact INT);
 CREATE TABLE context (kind TEXT, word TEXT, fact INT);
 CREATE TABLE place_keys (n INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, place TEXT,
                          initial TEXT, length INT, single INT);
+CREATE TABLE place_grams (initial TEXT, gram TEXT, pos INT, key INT);
 """
 INDEXES = """
 CREATE INDEX thing_lookup ON thing (kind, head, place, fact);
 CREATE INDEX context_lookup ON context (kind, word, fact);
 CREATE INDEX fuzzy_lookup ON place_keys (single, initial, length, n);
+CREATE INDEX gram_lookup ON place_grams (initial, gram, pos, key);
 CREATE INDEX places_by_file ON places (file);
 """
 

@@ -191,11 +191,20 @@ class ReferenceSet:
     def count_place_keys(self) -> int:
         return self._store.one("SELECT count(*) FROM place_keys")[0]
 
-    def fuzzy_keys(self, initial: str, shortest: int, longest: int) -> list[tuple[str, str]]:
-        """One-word folded names starting with `initial`, of a length in [shortest, longest]."""
+    def fuzzy_keys(self, initial: str, shortest: int, longest: int,
+                   grams: list[tuple[str, int, int]] | None = None) -> list[tuple[str, str]]:
+        """One-word folded names starting with `initial`, of a length in [shortest, longest], in
+        the set's order; with `grams`, only those holding one of the two-letter pieces at a
+        position in its range ((gram, first, last) each)."""
+        if grams is None:
+            return self._store.all(
+                "SELECT key, place FROM place_keys WHERE single = 1 AND initial = ? AND length BETWEEN ? AND ? "
+                "ORDER BY n", (initial, shortest, longest))
+        having = " UNION ".join(["SELECT key FROM place_grams WHERE initial = ? AND gram = ? AND pos BETWEEN ? AND ?"]
+                                * len(grams))
         return self._store.all(
-            "SELECT key, place FROM place_keys WHERE single = 1 AND initial = ? AND length BETWEEN ? AND ? "
-            "ORDER BY n", (initial, shortest, longest))
+            f"SELECT key, place FROM place_keys WHERE n IN ({having}) AND length BETWEEN ? AND ? ORDER BY n",
+            (*(x for gram, first, last in grams for x in (initial, gram, first, last)), shortest, longest))
 
     def source_of(self, fact: Fact) -> Source:
         return fact.source if isinstance(fact.source, Source) else self.sources[fact.source]
