@@ -1,13 +1,14 @@
 """Stretches of a story where digits are not figures: URLs, handles, phone numbers, times of day,
-list markers, page furniture and numbered names ("Section 106", "Covid-19")."""
+list markers, page furniture and numbered names ("Section 106", "Covid-19"). Fractions are not
+masked here: `ratios` reads the ones that state a proportion and hides the rest from the counts."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc
 
+from ..ranges import Ranges, overlaps  # noqa: F401  (re-exported for the components)
 from .tokens import text_of
 
 _PATTERNS = [
@@ -20,16 +21,26 @@ _PATTERNS = [
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
     r"(?<![\d,])\(?0\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)",
     r"(?<![\d,])\(?\d{3}\)?[\s.-]\d{3}-\d{4}(?!\d)",
+    r"\b1-8\d\d-[A-Z0-9][A-Z0-9-]*\b",  # 1-800-CDC-INFO
+    # street addresses: "68 Court Street", "1405 Monterey Highway"
+    r"\b\d{1,5}(?=[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Highway|"
+    r"Boulevard|Blvd|Lane|Drive|Way|Place|Square|Parkway|Terrace|Crescent)\b)",
     # times of day and race times: 3pm, 10.30am, 7 p.m., 14:00, 2:01:09
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",
     r"\b\d{1,2}\s?o'clock\b",
+    # "9:00 pm (1200 GMT)", "at 0600 local time": 24-hour clock times with a zone
+    r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|BST|CET|CEST|EET|EEST|WAT|EAT|MSK|IST|JST|KST|HKT|SGT|"
+    r"AEST|AEDT|ACST|AWST|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Zulu|local time|hrs|hours GMT)\b",
+    r"(?i:\b(?:a\s+)?quarter\s+(?:past|to)\s+|\bhalf\s+past\s+|\b(?:five|ten|twenty|twenty-five)\s+past\s+)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b",
     r"\b24/7\b",
     # list markers at the start of a line, and "1/3" thread counters
     r"(?<![^\n])[ \t]*\(?\d{1,2}[.)](?=\s)",
     r"(?<![\w/])\(?\d{1,2}/\d{1,2}\)?(?![\w/])",
     # emergency and service numbers: "call 999", "the 112 emergency alert"
-    r"(?i:(?<=call )|(?<=dial )|(?<=ring )|(?<=text ))\d{2,4}\b(?![\s.-]?\d)",
+    r"(?i:(?<=\bcall )|(?<=\bcalled )|(?<=\bcalling )|(?<=\bdial )|(?<=\bdialled )|(?<=\bdialed )|"
+    r"(?<=\bring )|(?<=\btext )|(?<=\bcall to )|(?<=\bplaced to ))\d{2,4}\b(?![\s.-]?\d)",
     r"\b\d{3}(?= (?:emergency|helpline|hotline|non-emergency|number|line)\b)",
     # page furniture
     r"\bPage \d+(?: of \d+)?\b",
@@ -46,12 +57,24 @@ _NAME_PATTERNS = [
     r"Series|Vol|Volume|Part|Rule|Formula|Matchday|Week|Day|Game|Round|Year|Key Stage|Bus|"
     r"Channel|Studio|Number|No|Nos|Act|Title|Schedule|Paragraph|Regulation|Directive|Agenda|"
     r"Vision|Industry|Web|FTSE|Nasdaq|S&P|Dow|Stoxx|DAX|CAC|Nikkei|Euro Stoxx|Fortune|Russell|"
-    r"Top|Group of)\.?\s+\d+[A-Za-z]?\b",
-    # fractions: "two-thirds", "one quarter"
-    r"(?i:\b(?<!and )(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|"
-    r"fifths?|sixths?|eighths?|tenths?)\b)",
-    r"\b(?!(?:mid|pre|post|early|late)-)[A-Za-z]+-\d+\b",
-    r"\b[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
+    r"Top|Group of|Region|District|School|Precinct|Sector|Camp|Building|Station|Bill|Bills|Form|Forms|"
+    r"Standard|Stand)\.?\s+\d+[A-Za-z]?\b",
+    r"(?i:\b(?:phase|stage|chromosome|category|grade|form|standard)\s+\d+[A-Za-z]?\b)",
+    r"(?i:(?<=\bat )|(?<=\bon )|(?<=\bby ))day\s+\d+\b",  # "failure at day 42"
+    r"\b[A-Z]{2,}-TV\s+\d+\b",  # "WNEM-TV 5"
+    r"(?i:\b\w*virus\s+(?:type\s+)?\d+\b)",  # "adenovirus 36"
+    r"\b\d{5,6}\b(?=[^\S\n]+[A-Z][A-Za-z]*\b)",  # "Mandela's 46664 AIDS campaign"
+    # levels and scales named by number: "phase six", "Forms One and Two", "a scale of one to six"
+    r"(?i:\b(?:forms?|phases?|stages?|levels?|categor(?:y|ies)|grades?|scale)\s+(?:of\s+|from\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:and|or|to)\s+(?:phase\s+|level\s+|"
+    r"stage\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?\b)",
+    r"(?i:\bscale\s+of\s+\d+\s+to\s+\d+\b)",
+    r"(?i:\ban?\s+(?:day|week|month|year|hour|minute|decade)\s+or\s+two\b)",  # "a week or two"
+    r"(?i:\b(?:phases?|stages?)\s+\d+\s+(?:and|or|to)\s+(?:phase\s+|stage\s+)?\d+\b)",
+    r"\b(?!(?:mid|pre|post|early|late|magnitude|Magnitude)-)[A-Za-z]+-\d+[a-z]?\b",
+    r"\b[A-Za-z]+\d+[A-Za-z]*-\d+[A-Za-z]*\b",  # "K2-18b"
+    r"\b(?!(?:USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY|RMB|HKD|NZD|SGD|ZAR|NGN|KES|MXN|BRL|RUB|SEK|NOK|DKK|"
+    r"PLN|THB|MYR|IDR|Rs)\d)[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
     r"\b\d+[A-Za-z]*(?:st|nd|rd|th)\b",
     r"\b\d+(?:G|D|K|x\d+)\b",
 ]
@@ -89,22 +112,3 @@ def _names(text: str):
         yield match.span()
 
 
-class Ranges(list):
-    """Sorted, possibly overlapping character ranges with the running maximum of their ends, so
-    that `overlaps` takes logarithmic time however many ranges there are."""
-
-    def __init__(self, ranges=()):
-        super().__init__(sorted(ranges))
-        self.reach = []
-        furthest = -1
-        for _, high in self:
-            furthest = max(furthest, high)
-            self.reach.append(furthest)
-
-
-def overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) touches any of the sorted, possibly overlapping `ranges`."""
-    if not isinstance(ranges, Ranges):
-        ranges = Ranges(ranges)
-    index = bisect.bisect_left(ranges, (end, 0))
-    return index > 0 and ranges.reach[index - 1] > start

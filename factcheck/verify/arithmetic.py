@@ -9,6 +9,7 @@ wording makes the relation explicit ("Of these", a bulleted breakdown, "or 13%",
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .common import (
@@ -353,6 +354,7 @@ def _changes(claims, text: str) -> list:
     out = []
     sentences = by_sentence(claims)
     keys = list(sentences)
+    years = [c for c in claims if c.kind == "date" and c.granularity == "year" and c.value and c.value.isdigit()]
     for index, key in enumerate(keys):
         group = sentences[key]
         end = group[-1].sentence_end or group[-1].end
@@ -363,7 +365,7 @@ def _changes(claims, text: str) -> list:
         following = sentences[keys[index + 1]] if index + 1 < len(keys) else []
         out += _compared_pair(numbers, [c for c in following if c.kind != "date"], text)
         out += _by_to_from(numbers, text)
-        out += _years_apart(claims, group, text)
+        out += _years_apart(years, group, text)
     return out
 
 
@@ -488,14 +490,15 @@ def _by_to_from(numbers, text):
     return out
 
 
-def _years_apart(claims, group, text):
-    """ "opened in 2014 ... followed in 2019, seven years later": the gap must match."""
+def _years_apart(years, group, text):
+    """ "opened in 2014 ... followed in 2019, seven years later": the gap must match. `years`:
+    the story's year dates in text order."""
     out = []
-    years = [c for c in claims if c.kind == "date" and c.granularity == "year" and c.value and c.value.isdigit()]
     for q in group:
         if q.kind != "quantity" or q.unit != "years" or not re.match(r"^\s+(?:later|after|on)\b", text[q.end : q.end + 8]):
             continue
-        before = [y for y in years if y.end <= q.start and q.start - y.end < 400]
+        first_index = bisect.bisect_left([y.end for y in years], q.start - 400)
+        before = [y for y in years[first_index:] if y.end <= q.start and q.start - y.end < 400]
         if len(before) < 2:
             continue
         second, first = before[-1], before[-2]

@@ -11,6 +11,7 @@ from ..dating import period_bounds
 from ..gazetteer import TYPE_WORDS, Gazetteer, fold, kind_group
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
 from ..normalize import describe_interval, interval, tidy
+from ..ranges import Ranges, overlaps
 from ..reference import Fact, ReferenceSet
 from .common import bounds, bullet_lists
 
@@ -59,7 +60,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
 
     position = Positions(text)
     words = list(_WORD.finditer(text))
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Ranges((m.start, m.end) for m in mentions)
     extra = []
     i = 0
     while i < len(words):
@@ -73,7 +74,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
             if "\n" in text[start:end]:
                 continue
             place_id = gazetteer.keys.get(fold(text[start:end]))
-            if place_id and not any(a < end and start < b for a, b in taken):
+            if place_id and not overlaps(taken, start, end):
                 found = (start, end, place_id, n)
                 break
         if found is None:
