@@ -14,9 +14,10 @@ from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
 
 __all__ = [
-    "REPORT_SCHEMA", "CheckError", "Claim", "ConfigError", "DateClaim", "FactcheckError", "Finding", "GoldError",
-    "ModelError", "Report", "ReferenceSetError", "SourceError", "Story", "check_file", "check_stories", "check_story",
-    "check_text", "interval", "load_reference", "read_story", "ReferenceSet", "story_from_text",
+    "check_file", "check_stories", "check_story", "check_text", "CheckError", "Claim",
+    "ConfigError", "DateClaim", "FactcheckError", "Finding", "GoldError", "interval",
+    "load_reference", "ModelError", "read_story", "ReferenceSet", "ReferenceSetError", "Report",
+    "REPORT_SCHEMA", "SourceError", "Story", "story_from_text",
 ]
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402

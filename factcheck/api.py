@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import suppress
-from .claims import Positions, build_claims
+from .claims import build_claims
+from .source import Positions
 from .config import folders_upward
 from .errors import CheckError, FactcheckError
 from .extract import DEFAULT_MODEL, build_pipeline
@@ -16,7 +17,7 @@ from .models import Report, SourceInfo, Summary
 from .reference import ReferenceSet, load_reference
 from .source import Story, read_story, story_from_text
 from .verify import link_places, verify_claims
-from .verify.consistency import find_inconsistencies
+from .rules import find_inconsistencies
 
 _EMPTY = ReferenceSet()
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 from .atomic import write_atomic
 from .batch_worker import Job, Outcome, check_one
 from .errors import ConfigError, FactcheckError

@@ -17,21 +17,10 @@ from .models import (
     QuantityClaim,
 )
 from .normalize import interval
-from .source import line_starts
+from .source import Positions, line_starts  # noqa: F401  (Positions re-exported)
 
 _NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim,
             "multiplier": MultiplierClaim}
-
-
-class Positions:
-    """Offsets to 1-based line and column in the original text."""
-
-    def __init__(self, text: str):
-        self._starts = line_starts(text)
-
-    def __call__(self, offset: int) -> dict:
-        line = bisect.bisect_right(self._starts, offset)
-        return {"line": line, "column": offset - self._starts[line - 1] + 1}
 
 
 def build_claims(doc: Doc, text: str, published: dt.date | None) -> tuple[list[Claim], list[PlaceMention]]:

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from .errors import FactcheckError, ModelError, SourceError
 from .extract import DEFAULT_MODEL, FAST_MODEL
+from .policy import SEVERITY_RANK
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -22,7 +23,6 @@ app = typer.Typer(
     "Example: factcheck check story.md",
 )
 FORMATS = ("text", "json", "jsonl", "line", "sarif", "rdjsonl", "github", "html")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _published(value: Optional[str]) -> Optional[dt.date]:
@@ -62,11 +62,10 @@ def _config(config_path: Optional[Path], near: Optional[str]):
 
 
 def flagged(reports, fail_on: str) -> bool:
-    """Whether any unsuppressed finding reaches the fail level, or any claim is contradicted."""
-    threshold = SEVERITY_RANK[fail_on]
-    return any(
-        SEVERITY_RANK[f.severity] >= threshold and not f.suppressed for r in reports for f in r.findings
-    ) or any(c.verdict == "contradicted" and not c.suppressed for r in reports for c in r.claims)
+    """Whether any report blocks (one rule for every front end: `policy.blocks`)."""
+    from .policy import blocks
+
+    return any(blocks(report, fail_on) for report in reports)
 
 
 def _print(output: str, format: str, color: Optional[bool]) -> None:

@@ -11,13 +11,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ConfigError, FactcheckError
+from .rules import RULES
 from .source import decode_utf8, read_bytes
 
 MAX_CONFIG_BYTES = 1_000_000
-RULE_IDS = {
-    "sum-mismatch", "part-exceeds-total", "restated-differently", "weekday-mismatch",
-    "percent-mismatch", "change-mismatch", "contradicted",
-}
+RULE_IDS = frozenset(RULES)
 
 
 class Config(BaseModel):

@@ -30,7 +30,8 @@ import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import __version__, policy
+from . import policy
+from ._version import __version__
 from .errors import ConfigError
 from .extract import DEFAULT_MODEL
 from .reference import ReferenceSet
@@ -369,6 +370,7 @@ def serve(host: str = "127.0.0.1", port: int = 8765, **kwargs) -> None:
     server = make_server(host, port, **kwargs)
 
     def stop(signum, frame) -> None:  # shutdown() waits for serve_forever, so not on this thread
+        print("factcheck: SIGTERM: no new requests; finishing those in flight", file=sys.stderr, flush=True)
         threading.Thread(target=server.shutdown, daemon=True).start()
 
     previous = signal.signal(signal.SIGTERM, stop)

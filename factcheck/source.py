@@ -7,6 +7,7 @@ never removed, so every offset in the text we read is the offset in the original
 from __future__ import annotations
 
 import codecs
+import bisect
 import datetime as dt
 import errno
 import html
@@ -323,3 +324,14 @@ def line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
     return starts
+
+
+class Positions:
+    """Offsets to 1-based line and column in the original text."""
+
+    def __init__(self, text: str):
+        self._starts = line_starts(text)
+
+    def __call__(self, offset: int) -> dict:
+        line = bisect.bisect_right(self._starts, offset)
+        return {"line": line, "column": offset - self._starts[line - 1] + 1}

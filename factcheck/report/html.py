@@ -51,7 +51,7 @@ class _Story:
 
 
 def render(reports: list[Report], texts: list[str] | None = None) -> str:
-    from .. import __version__
+    from .._version import __version__
 
     stories = []
     for index, report in enumerate(reports):

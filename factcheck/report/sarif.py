@@ -18,6 +18,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from ..models import Report
+from ..rules import RULES as CATALOGUE
 from ..normalize import grouped
 from ..source import line_starts
 
@@ -25,15 +26,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 INFORMATION_URI = "https://github.com/factcheck-news/factcheck"
 
-RULES = {
-    "sum-mismatch": "Parts said to make up a total do not add up to it.",
-    "part-exceeds-total": "A part is larger than the total it belongs to.",
-    "restated-differently": "The same figure is given again with a different value.",
-    "weekday-mismatch": "A weekday does not fall on the date it is given with.",
-    "percent-mismatch": "A percentage does not match the figures it is worked out from.",
-    "change-mismatch": "A stated rise or fall does not match the figures before and after.",
-    "contradicted": "A figure contradicts the reference data.",
-}
+RULES = {rule.id: rule.description for rule in CATALOGUE.values() if rule.id != "unused-suppression"}
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -125,7 +118,7 @@ def artifact_uri(path: str) -> str:
 
 
 def render(reports: list[Report], texts: list[str] | None = None) -> str:
-    from .. import __version__
+    from .._version import __version__
 
     issues = collect(reports, texts)
     ids = rule_ids(issues)

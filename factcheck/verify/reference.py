@@ -56,7 +56,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
     """Place names the model missed ("al-Hawl", "Ghwayran"): every run of up to five words that
     starts with a capital (or "al-"), looked up exactly among the set's folded names. The cost
     depends on the story's length, not on the number of places."""
-    from ..claims import Positions
+    from ..source import Positions
 
     position = Positions(text)
     words = list(_WORD.finditer(text))
