@@ -315,13 +315,22 @@ class Framer:
                 return PlaceRef(text=names[0]), "section"
         paragraph = self.structure.paragraph_of(claim.start)
         if paragraph:
-            earlier = self._places_in(paragraph[0], claim.sentence_start or claim.start)
-            earlier = [p for p in earlier if not self._acting(p)]
-            if earlier:
-                return PlaceRef(text=earlier[-1].text), "story"  # the place the paragraph is at
+            last = self._last_place(paragraph[0], claim.sentence_start or claim.start)
+            if last is not None:
+                return PlaceRef(text=last.text), "story"  # the place the paragraph is at
         if self.story_place:
             return PlaceRef(text=self.story_place), "story"
         return None, None
+
+    def _last_place(self, lo: int, hi: int, look_back: int = 20) -> PlaceMention | None:
+        """The last place in [lo, hi) that is not an actor, looking back a bounded way."""
+        index = bisect.bisect_left(self._place_starts, hi)
+        for mention in reversed(self.places[max(0, index - look_back) : index]):
+            if mention.start < lo:
+                break
+            if mention.end <= hi and not self._acting(mention):
+                return mention
+        return None
 
     def _acting(self, mention: PlaceMention) -> bool:
         if not self.parsed:
