@@ -47,8 +47,9 @@ def story(rng: random.Random, pool: list[str]) -> str:
             f"{word()}s were counted in {word().title()}, {invented}.\n\n{rng.choice(pool)}")
 
 
-def rss_mb(pid: int) -> tuple[float, float]:
-    """(the process's RSS, the summed RSS of its descendants) in MB."""
+def memory_mb(pid: int) -> tuple[float, float, float]:
+    """(the process's RSS, the summed RSS of its descendants, the summed PSS of both) in MB.
+    RSS counts pages the processes share (a fork server's imports) once per process; PSS splits them."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -59,21 +60,22 @@ def rss_mb(pid: int) -> tuple[float, float]:
             ppid = int(stat.rsplit(")", 1)[1].split()[1])
             children.setdefault(ppid, []).append(int(entry))
 
-    def rss(p: int) -> float:
+    def field(p: int, file: str, name: str) -> float:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/{file}").read_text().splitlines():
+                if line.startswith(name):
                     return int(line.split()[1]) / 1024
         except OSError:
             pass
         return 0.0
 
-    below, stack = 0.0, list(children.get(pid, []))
+    below, pss, stack = 0.0, field(pid, "smaps_rollup", "Pss:"), list(children.get(pid, []))
     while stack:
         p = stack.pop()
-        below += rss(p)
+        below += field(p, "status", "VmRSS:")
+        pss += field(p, "smaps_rollup", "Pss:")
         stack += children.get(p, [])
-    return rss(pid), below
+    return field(pid, "status", "VmRSS:"), below, pss
 
 
 def post(url: str, text: str) -> int:
@@ -105,21 +107,23 @@ def main() -> None:
         rng, pool = random.Random(2026), paragraphs()
         for _ in range(args.warmup):
             post(url, story(rng, pool))
-        base, base_below = rss_mb(server.pid)
-        print(f"model: {args.model or 'default'}; {args.warmup} warm-up requests, then {args.requests:,}")
-        print("| requests | server RSS MB | child processes RSS MB | total MB | growth since warm-up MB | ms/request |")
-        print("|---|---|---|---|---|---|")
-        print(f"| 0 | {base:.0f} | {base_below:.0f} | {base + base_below:.0f} | 0 | |")
+        base, base_below, base_pss = memory_mb(server.pid)
+        print(f"model: {args.model or 'default'}; serve options: {' '.join(args.serve_arg) or 'none'}; "
+              f"{args.warmup} warm-up requests, then {args.requests:,}")
+        print("| requests | server RSS MB | child processes RSS MB | RSS total MB | RSS growth since warm-up MB "
+              "| PSS total MB | ms/request |")
+        print("|---|---|---|---|---|---|---|")
+        print(f"| 0 | {base:.0f} | {base_below:.0f} | {base + base_below:.0f} | 0 | {base_pss:.0f} | |")
         start = time.perf_counter()
         for i in range(1, args.requests + 1):
             status = post(url, story(rng, pool))
             if status != 200:
                 raise SystemExit(f"request {i}: status {status}; the server's log is {log.name}")
             if i % args.every == 0:
-                own, below = rss_mb(server.pid)
+                own, below, pss = memory_mb(server.pid)
                 per = (time.perf_counter() - start) / args.every * 1000
                 print(f"| {i:,} | {own:.0f} | {below:.0f} | {own + below:.0f} | "
-                      f"{own + below - base - base_below:+.0f} | {per:.0f} |", flush=True)
+                      f"{own + below - base - base_below:+.0f} | {pss:.0f} | {per:.0f} |", flush=True)
                 start = time.perf_counter()
     finally:
         server.send_signal(signal.SIGTERM)

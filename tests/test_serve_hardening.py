@@ -22,6 +22,7 @@ import pytest
 
 from factcheck import policy
 from factcheck.api import check_story
+from factcheck.errors import ConfigError
 from factcheck.extract import FAST_MODEL, build_pipeline
 from factcheck.reference import load_reference
 from factcheck.serve import exposure_warning, make_server
@@ -170,7 +171,7 @@ def test_policy_fail_on_sets_the_threshold_and_rejects_unknown_levels(reference)
     assert [(f.rule, f.severity, f.suppressed) for f in report.findings] == [("unused-suppression", "info", False)]
     assert policy.decision(report, "error") == "warn" and policy.decision(report, "warning") == "warn"
     assert policy.decision(report, "info") == "block"
-    with pytest.raises(policy.ConfigError, match="fatal"):
+    with pytest.raises(ConfigError, match="fatal"):
         policy.blocks(report, "fatal")
 
 
