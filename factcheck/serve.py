@@ -180,8 +180,12 @@ class FactcheckServer(ThreadingHTTPServer):
             return {"decision": policy.decision(value, self.fail_on), "report": value.to_json_dict()}
         if kind == "crashed":
             value = f"internal error while checking the story: {value}; the server goes on serving"
-        elif kind in ("busy", "over-budget"):
-            value = f"{value} ({self.budget:g} s)"
+        elif kind == "busy":
+            value = (f"every checker ({self.pool.size}) stayed busy for the whole time budget of "
+                     f"{self.budget:g} s; try again shortly")
+        elif kind == "over-budget":
+            value = (f"the check did not finish within the time budget of {self.budget:g} s and was stopped; "
+                     f"split the story, or start the server with a longer --timeout")
         raise RequestError(STATUS[kind], str(value), {"Retry-After": "1"} if kind == "busy" else None)
 
 
@@ -306,8 +310,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             data = self.rfile.read(size)
         except TimeoutError:
-            raise RequestError(408, f"the request body did not arrive within the time budget "
-                                    f"({self.server.budget:g} s)") from None
+            raise RequestError(408, f"the request body did not arrive within the time budget of "
+                                    f"{self.server.budget:g} s") from None
         if len(data) < size:
             raise RequestError(400, f"the request body ended after {len(data):,} of the {size:,} bytes announced")
         try:
