@@ -651,3 +651,35 @@ def test_reference_fuzzy_linking_by_pieces_finds_what_comparing_every_name_finds
     query = data.draw(st.one_of(st.just(name), _names))
     if len(query) >= 5:
         assert gazetteer.fuzzy(query) == gazetteer.fuzzy(query, every_candidate=True)
+
+
+def test_reference_lookups_agree_in_memory_and_in_the_store(monkeypatch):
+    """A desk-sized set is looked up in dictionaries, a large one in the store: same answers."""
+    import glob
+
+    from factcheck.reference import index
+    from factcheck.reference.models import head_word
+
+    from .conftest import CORPORA, ROOT
+
+    small = load_reference(ROOT / "claims")
+    assert small._index._dictionaries() is not None
+    monkeypatch.setattr(index, "IN_MEMORY", 0)
+    large = load_reference(ROOT / "claims")
+    assert large._index._dictionaries() is None
+    heads = {(f.kind, w) for f in small.facts.values() for w in [f.counts or f.event or f.unit or "", *f.synonyms] if w}
+    assert len(heads) > 50
+    for kind, word in sorted(heads):
+        for place in ("*", None, *small.places):
+            assert [f.id for f in small.candidates(kind, word, place)] == \
+                [f.id for f in large.candidates(kind, word, place)], (kind, word, place)
+        assert head_word(word)
+    sentences = [s for path in sorted(glob.glob(str(CORPORA / "dev" / "*.txt")))
+                 for s in re.split(r"(?<=[.!?])\s+", open(path, encoding="utf-8").read())]
+    found = 0
+    for kind in ("count", "money", "percent", "quantity", "date"):
+        for sentence in sentences:
+            ids = [f.id for f in small.by_context(kind, sentence)]
+            assert ids == [f.id for f in large.by_context(kind, sentence)], (kind, sentence)
+            found += bool(ids)
+    assert found > 20

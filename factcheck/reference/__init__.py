@@ -11,7 +11,8 @@ unchanged set opens instantly.
 - load.py     files -> validated, compiled store (or the cached one)
 - links.py    what items name must exist; no within loops
 - store.py    the SQLite store
-- view.py     ReferenceSet: mappings and indexed lookups over a store
+- view.py     ReferenceSet: mappings and lookups over a store
+- index.py    facts by what they count and by context word (dictionaries for a small set)
 - names.py    place names folded for matching
 """
 

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from pathlib import Path
 
+from .index import Index
 from .models import Fact, Place, Source, head_word
 from .store import Store
 
@@ -121,8 +121,17 @@ class _Scope(Mapping):
     def __init__(self, reference: "ReferenceSet"):
         self._reference = reference
         self._by_file: dict[int, frozenset[str]] = {}
+        self._memo: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, ident: str) -> frozenset[str]:
+        scope = self._memo.get(ident) if isinstance(ident, str) else None
+        if scope is None:
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            scope = self._memo[ident] = self._read(ident)
+        return scope
+
+    def _read(self, ident: str) -> frozenset[str]:
         row = self._reference._store.one("SELECT file, place FROM facts WHERE id = ?", (ident,)) \
             if isinstance(ident, str) else None
         if row is None:
@@ -154,6 +163,7 @@ class ReferenceSet:
         self.scope = _Scope(self)
         self._files: dict[int, str] = {}
         self._gazetteer = None
+        self._index = Index(self._store, self.facts)
 
     def __getstate__(self):
         return {"store": self._store, "folder": self.folder}
@@ -220,34 +230,11 @@ class ReferenceSet:
 
     def candidates(self, kind: str, thing: str | None, place: str | None = "*") -> list[Fact]:
         """Facts counting `thing` (by head noun or synonym): at `place` and place-free ones, or
-        at every place when `place` is "*". An indexed query: flat in the size of the set."""
+        at every place when `place` is "*". Flat in the size of the set (see index.py)."""
         if thing is None:
             return []
-        head = head_word(thing)
-        sql = ("SELECT f.id, f.json FROM thing t JOIN facts f ON f.n = t.fact "
-               "WHERE t.kind = ? AND t.head = ?")
-        if place == "*":
-            return self.facts.by_rows(sql + " ORDER BY t.fact", (kind, head))
-        if not place:
-            return self.facts.by_rows(sql + " AND t.place = '' ORDER BY t.fact", (kind, head))
-        # the place-free facts first, then the place's own
-        return self.facts.by_rows(sql + " AND t.place IN ('', ?) ORDER BY t.place != '', t.fact",
-                                  (kind, head, place))
+        return self._index.by_thing(kind, head_word(thing), place)
 
     def by_context(self, kind: str, sentence: str) -> list[Fact]:
         """Facts of `kind` whose context words (or event) begin a word of `sentence`."""
-        prefixes = {word[:end] for word in re.findall(r"[a-z0-9][a-z0-9'-]*", sentence.lower())
-                    for end in range(3, len(word) + 1)}
-        if not prefixes:
-            return []
-        found: dict[str, Fact] = {}
-        prefixes = sorted(prefixes)
-        for start in range(0, len(prefixes), 500):  # SQLite's limit on parameters
-            chunk = prefixes[start : start + 500]
-            rows = self.facts.by_rows(
-                "SELECT f.id, f.json FROM context c JOIN facts f ON f.n = c.fact "
-                f"WHERE c.kind = ? AND c.word IN ({', '.join('?' * len(chunk))}) ORDER BY c.fact",
-                (kind, *chunk))
-            for fact in rows:
-                found.setdefault(fact.id, fact)
-        return list(found.values())
+        return self._index.by_context(kind, sentence)
