@@ -22,7 +22,7 @@ import pytest
 
 from factcheck import policy
 from factcheck.api import check_story
-from factcheck.errors import ConfigError
+from factcheck.errors import CheckError, ConfigError
 from factcheck.extract import FAST_MODEL, build_pipeline
 from factcheck.reference import load_reference
 from factcheck.serve import exposure_warning, make_server
@@ -39,13 +39,15 @@ SUPPRESSED_CONTRADICTION = ("# What is happening at al-Hol camp?\n\n<!-- factche
 
 def hooks(fields, model, reference):
     """The worker's checker in these tests: a body of "SLEEP <file>" touches the file and hangs,
-    "RAISE" raises, "EXIT" kills the worker process; anything else is checked for real."""
+    "RAISE" and "LIBRARY-BUG" raise, "EXIT" kills the worker process; anything else is checked for real."""
     body = fields["body"]
     if body.startswith("SLEEP "):
         Path(body.split(" ", 1)[1]).touch()
         time.sleep(30)
     elif body == "RAISE":
         raise RuntimeError("the rule table is broken")
+    elif body == "LIBRARY-BUG":  # how check_story reports an unexpected exception: a FactcheckError
+        raise CheckError("<stdin>: could not be checked: KeyError: 'c7' (a bug in factcheck)")
     elif body == "EXIT":
         os._exit(3)
     return check_fields(fields, model, reference)
@@ -221,6 +223,7 @@ def test_serve_body_ending_early_is_400(shared):
 
 def test_serve_exception_in_a_check_is_500_naming_it(shared):
     assert_error(check(shared.url, "RAISE"), 500, "RuntimeError: the rule table is broken")
+    assert_error(check(shared.url, "LIBRARY-BUG"), 500, "could not be checked: KeyError: 'c7'")
     assert check(shared.url, WEEKDAY)[1]["decision"] == "block"
 
 
