@@ -91,8 +91,11 @@ def test_figures_vote_tally_is_two_counts():
         "The meeting starts at 7pm, doors open at 18:30.",
         "He served in World War II and fought Covid-19 in Section 106 housing.",
         "They won 3-1 in the 89th minute.",
-        "Fewer than six in ten voters and one in five adults agreed.",
-        "Two-thirds of members backed it.",
+        "At a quarter past six the second half began.",
+        "A two-thirds majority is needed.",
+        "He takes the pill twice a day.",
+        "Polls close at 9:00 pm (1200 GMT) on Sunday.",
+        "The planet K2-18b was seen by an A350 crew; H5N1 and Covid-19 spread.",
         "1. Apply online",
         "Page 2 of 5",
         "Shares in the FTSE 250 group rose.",
@@ -101,6 +104,36 @@ def test_figures_vote_tally_is_two_counts():
 )
 def test_figures_not_claims(sentence):
     assert read(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Fewer than six in ten voters agreed.",
+         ("Fewer than six in ten", "percent", 60, "less_than", "percent")),
+        ("One in five adults smokes.", ("One in five", "percent", 20, "exact", "percent")),
+        ("Nearly a third of children are obese.", ("Nearly a third", "percent", 33.33, "nearly", "percent")),
+        ("Two-thirds of members backed it.", ("Two-thirds", "percent", 66.67, "exact", "percent")),
+        ("Half of the staff were sent home.", ("Half", "percent", 50, "exact", "percent")),
+        ("Only one-tenth of the grant was spent.", ("one-tenth", "percent", 10, "exact", "percent")),
+        ("Just 13 out of 100 applicants were accepted.", ("13 out of 100", "percent", 13, "exact", "percent")),
+        ("Profits doubled.", ("doubled", "multiplier", 2, "exact", None)),
+        ("Waiting lists have halved.", ("halved", "multiplier", 0.5, "exact", None)),
+        ("There were three times as many cases.", ("three times", "multiplier", 3, "exact", None)),
+        ("Readings were more than twice the limit.", ("more than twice", "multiplier", 2, "more_than", None)),
+    ],
+)
+def test_figures_proportions_and_multipliers(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They met for half an hour.", "He trains three times a week.", "It rang at one in the morning.",
+     "Rovers scored twice as Kingsway tired.", "He doubled down on the claim."],
+)
+def test_figures_no_ratio_without_a_proportion_or_factor(sentence):
+    assert [f for f in read(sentence) if f[1] in ("percent", "multiplier")] == []
 
 
 def test_figures_offsets_point_into_the_text():
