@@ -215,3 +215,16 @@ def test_figures_real_one_in_a_list_of_counts_and_one_confirmed_death():
     )
     assert [c.text for c in report.claims if c.kind == "count"] == [
         "five", "nine", "three", "one", "120", "one"]
+
+
+def test_figures_real_one_qualifier_before_two_joined_figures_qualifies_both():
+    assert [(t, q) for t, _, _, q, _ in read("Offenders face fines of up to $11,000 and 6 months in jail.")] == [
+        ("up to $11,000", "up_to"), ("6 months", "up_to")]
+    assert [(t, q) for t, _, _, q, _ in read("More than 300 people and 20 vehicles were stranded.")] == [
+        ("More than 300", "more_than"), ("20", "exact")]
+
+
+def test_figures_real_one_of_two_groups_is_not_a_count():
+    report = check_text("In each clinic one group received the new drug and the other a placebo.",
+                        published="2009-05-01")
+    assert [c.text for c in report.claims if c.kind == "count"] == []

@@ -677,6 +677,22 @@ def _not_a_figure(text: str, f: Figure) -> bool:
     return False
 
 
+_SHARED_QUALIFIERS = ("up_to", "at_most", "less_than", "more_than", "at_least", "approx", "nearly")
+
+
+def _shared_qualifiers(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "fines of up to $44,000 and 12 months in jail", "up to one tenth or nine million": one
+    qualifier before two figures joined with nothing else between them qualifies both."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        p, f = out[i - 1], out[i]
+        if f.qualifier == "exact" and p.qualifier in _SHARED_QUALIFIERS \
+                and re.fullmatch(r"[^\S\n]+(?:and|or)[^\S\n]+", text[p.end : f.start]) \
+                and not (p.kind == "count" and p.qualifier == "at_least" and p.words and p.scaled):
+            out[i] = replace(f, qualifier=p.qualifier)
+    return out
+
+
 _SHARED_GAP = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+|,[^\S\n]*")
 
 
@@ -701,7 +717,7 @@ def find_figures(text: str, masks=()) -> list[Figure]:
     figures = [_extend(text, core) for core in _cores(text, core_masks)]
     figures += [_ratio_figure(text, r) for r in ratios]
     figures.sort(key=lambda f: f.start)
-    figures = [_qualify(text, f) for f in _merge_ranges(text, figures)]
+    figures = _shared_qualifiers(text, [_qualify(text, f) for f in _merge_ranges(text, figures)])
     out = []
     for f in _share_units(text, figures):
         if not (plausible(f.value) and plausible(f.value_end)):

@@ -77,6 +77,9 @@ def _one_is_a_count(token) -> bool:
         return False
     if not annotated(doc, "DEP"):  # fast mode: "one person", not "one of"
         return following.is_alpha and following.is_lower and following.lower_ not in ("in", "or", "and", "to")
+    if re.search(r"\b(?:and|while|whereas)\s+the other\b", doc.text[token.idx : token.sent.end_char]
+                 if annotated(doc, "SENT_START") else doc.text[token.idx : token.idx + 200]):
+        return False  # "one group received X and the other Y": one of two, not a count
     if token.dep_ == "nummod":
         return True
     # the parser reads "with one confirmed death" as "one confirmed (a verb) death"
