@@ -228,3 +228,9 @@ def test_figures_real_one_of_two_groups_is_not_a_count():
     report = check_text("In each clinic one group received the new drug and the other a placebo.",
                         published="2009-05-01")
     assert [c.text for c in report.claims if c.kind == "count"] == []
+
+
+def test_figures_real_doses_by_body_weight():
+    assert [(t, u) for t, _, _, _, u in read(
+        "Patients got 3 mg per kilogram of body weight, or 5mg/kg in the second arm, and 40 milligrams later.")] == [
+        ("3 mg", "mg/kg"), ("5mg/kg", "mg/kg"), ("40 milligrams", "mg")]

@@ -108,7 +108,7 @@ _UNITS = [
     ("cm", r"[^\S\n]?cm"), ("mm", r"[^\S\n]?mm"),
     ("feet", r"(?:[^\S\n]|-)(?:feet|foot|ft)"), ("inches", r"(?:[^\S\n]|-)inch(?:es)?"),
     ("kg", r"[^\S\n]?(?:kg|kilograms?|kilos)"), ("tonnes", r"(?:[^\S\n]|-)(?:tonnes?|tons?)"),
-    ("mg", r"[^\S\n]?(?:mg|milligrams?|milligrammes?)"), ("ml", r"[^\S\n]?(?:ml|millilit(?:re|er)s?)"),
+    ("mg/kg", r"[^\S\n]?mg/kg"), ("mg", r"[^\S\n]?(?:mg|milligrams?|milligrammes?)"), ("ml", r"[^\S\n]?(?:ml|millilit(?:re|er)s?)"),
     ("grams", r"[^\S\n](?:grams?|g)"), ("lb", r"[^\S\n]?lbs?|(?:[^\S\n]|-)pound(?=[^\S\n]+(?!(?:note|coin|fine|fee|ticket|bill|"
                r"charge|tax|levy|voucher|payment|bet|prize|stake|deal|loan|sum|the|a|an|his|her|their|its|our|"
                r"on|at|away|into|through|down|out)s?\b)[a-z])"), ("oz", r"(?:[^\S\n]|-)(?:oz|ounces?)"),
@@ -142,6 +142,9 @@ _HALF_UNITS = {"kilometer": "km", "kilometre": "km", "meter": "metres", "metre":
                "litre": "litres", "kilo": "kg", "ton": "tonnes", "tonne": "tonnes", "pound": "lb", "ounce": "oz",
                "century": "centuries"}
 _AND_A_HALF = re.compile(r"^[^\S\n]+and a half(?=[^\S\n]+[a-z])")
+_PER_BODY_WEIGHT = re.compile(
+    r"^(?:[^\S\n]+(?:per|a|for each)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?(?:kg|kilo(?:gram)?)\b)"
+)  # "2 mg per kilogram of body weight"
 _HEIGHT = re.compile(r"[12]\.\d\d")  # "1.91m": a person's height
 _METRES_AFTER = re.compile(
     r"^\s*(?:tall|high|long|wide|deep|above|below|higher|lower|taller|short|of (?:water|rain|snow)|"
@@ -473,6 +476,9 @@ def _suffix_unit(text: str, f: Figure, after: str) -> Figure:
         name = _UNITS[int(unit.lastgroup[1:])][0]
         if name in ("°C", "°F") and not re.match(r"^\s?(?:°|degree|C\b|F\b)", after):
             return f
+        dose = _PER_BODY_WEIGHT.match(after[unit.end() :]) if name in ("mg", "grams", "ml") else None
+        if dose:  # "2 mg per kilogram of body weight", "5mg/kg": a dose by weight
+            name = f"{'g' if name == 'grams' else name}/kg"
         return replace(f, end=f.end + unit.end(), kind="quantity", unit=name, own_unit=True)
     return f
 
