@@ -25,12 +25,32 @@ from ..structure import Structure
 from .demonyms import place_of
 from .tokens import annotated
 
+# Nouns whose place names say who acts abroad, not where a figure is: "US soldiers", "British
+# troops". A government, ministry or police force counts at home: "the Canadian government
+# reported 51 cases" is about Canada.
 _ACTOR_NOUNS = {
-    "soldier", "troop", "force", "personnel", "official", "diplomat", "national", "citizen", "police",
-    "officer", "militant", "fighter", "agent", "army", "navy", "marine", "delegate", "team", "player",
-    "government", "military", "authority", "ministry", "embassy", "coalition", "jet", "aircraft",
-    "warship", "drone", "researcher", "scientist", "expert", "team", "investor", "company", "firm",
+    "soldier", "troop", "force", "personnel", "diplomat", "militant", "fighter", "agent", "army",
+    "navy", "marine", "jet", "aircraft", "warship", "drone", "embassy", "coalition", "investor",
+    "company", "firm", "team", "player", "delegate", "envoy",
 }
+# Verbs whose subject acts on something elsewhere: "the US struck 12 targets", "Japan donated $5m".
+_ACTING_VERBS = {
+    "detain", "detained", "detains", "arrest", "arrested", "kill", "killed", "kills", "capture", "captured",
+    "strike", "struck", "strikes", "attack", "attacked", "bomb", "bombed", "shoot", "shot", "deport",
+    "deported", "expel", "expelled", "send", "sent", "sends", "deploy", "deployed", "back", "backed",
+    "fund", "funded", "donate", "donated", "donates", "give", "gave", "given", "pledge", "pledged",
+    "lend", "lent", "sell", "sold", "export", "exported", "transfer", "transferred", "fly", "flew",
+    "evacuate", "evacuated", "repatriate", "repatriated", "offer", "offered", "provide", "provided",
+}
+_RIGHT_AFTER = re.compile(r"^[^\S\n]+(?:[\w'-]+[^\S\n]+){0,3}?(?:in|at|across|from|inside|within|throughout)"
+                         r"[^\S\n]+(?:the[^\S\n]+)?$", re.I)
+_DEFINITE = re.compile(r"\bthe (camp|prison|jail|province|governorate|district|city|town|region|county|"
+                       r"state|village|country|facility|centre|center|island|capital)\b", re.I)
+_SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "minister",
+                 "officer", "analyst", "researcher", "scientist", "expert", "media", "newspaper"}
+_NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
+                      r"throughout the world|all over the world|in the world|internationally|"
+                      r"world's|global)\b", re.I)
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _PLACE_PREPS = {"in", "at", "across", "inside", "within", "throughout", "near", "around", "from",
                 "on", "for", "among", "outside", "into", "to", "of"}
@@ -231,6 +251,8 @@ class Framer:
         if _AGE.search(claim.text):
             return None, None  # an age describes a person, not a place
         lo, hi = self._sentence(claim)
+        if _NOWHERE.search(self.text[lo:hi]):
+            return None, None  # "worldwide", "around the globe": about no one place
         in_sentence = [p for p in self._places_in(lo, hi) if not (p.start < claim.end and claim.start < p.end)]
         demonyms = self._demonyms(lo, hi, claim)
         candidates = [(p.text, p.start) for p in in_sentence] + demonyms
@@ -273,7 +295,9 @@ class Framer:
             if self._acts(head, place_token, anchors):
                 continue
             score = 1
-            if head.i in anchors or head.head.i in anchors:
+            if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
+                score = 4  # "two in Kansas", "12 cases at the camp"
+            elif head.i in anchors or head.head.i in anchors:
                 score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
             elif head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.head.head.i in path:
                 score = 2  # "in Hasakah" on the figure's verb or noun
@@ -287,27 +311,57 @@ class Framer:
         return scored[0][-1]
 
     def _acts(self, head: Token, place_token: Token, anchors: set[int]) -> bool:
-        """A place that is an actor: the subject of a verb ("the US said", "US forces detained"),
-        the agent of a passive ("backed by the US"), or the nationality of people counted
-        ("two US soldiers")."""
+        """A place that is an actor: a place modifying people who act abroad ("US forces",
+        "two US soldiers"), the subject of a verb that acts elsewhere ("the US struck 12 targets"),
+        or the agent of a passive ("backed by the US")."""
         noun = head
-        while noun.dep_ in ("compound", "amod", "poss", "conj") and noun.head.i != noun.i:
+        while noun.dep_ in ("compound", "amod", "poss", "conj", "nmod", "appos") and noun.head.i != noun.i:
             noun = noun.head
         if noun.i != head.i and singular(noun.lower_) in _ACTOR_NOUNS:
             return True  # "US soldiers", "American troops"
-        if noun.dep_ in _ACTOR_DEPS and noun.i not in anchors and (
-                noun.i == head.i or singular(noun.lower_) in _ACTOR_NOUNS):
-            return noun.head.pos_ in ("VERB", "AUX") and noun.head.lower_ not in ("is", "was", "are", "were", "be")
+        if noun.dep_ in _ACTOR_DEPS and noun.i not in anchors and noun.head.lower_ in _ACTING_VERBS:
+            return True
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
             return True
+        if any(a.lower_ == "according" for a in head.ancestors):
+            return True  # "according to US officials": the source, not the place
+        if noun.dep_ == "nsubj" and noun.head.lower_ in _REPORTING and noun.i not in anchors \
+                and singular(noun.lower_) in _SOURCE_NOUNS | _ACTOR_NOUNS:
+            return True  # "US officials said ...": who speaks, not where
         return False
 
+    def _definite(self, claim) -> PlaceMention | None:
+        """ "the camp", "the province": the last place of that kind named before the figure."""
+        lo, hi = self._sentence(claim)
+        match = _DEFINITE.search(self.text, lo, hi)
+        if not match:
+            return None
+        kind = match.group(1).lower()
+        index = bisect.bisect_left(self._place_starts, claim.start)
+        for mention in reversed(self.places[max(0, index - 30) : index]):
+            if kind in mention.text.lower():
+                return mention
+        return None
+
     def _inherited(self, claim) -> tuple[PlaceRef | None, str | None]:
+        definite = self._definite(claim)
+        if definite is not None:
+            return PlaceRef(text=definite.text), "sentence"
         listing = self.structure.list_of(claim.start)
         if listing and listing.lead_line:
             names = self._names_in(*listing.lead_line)
             if len(names) == 1:
                 return PlaceRef(text=names[0]), "section"
+            if not names:  # a lead line with no place of its own: the place it follows on from
+                before = self.structure.paragraph_of(listing.lead_line[0])
+                lead_para = before[0] if before else listing.lead_line[0]
+                previous = self._last_place(max(0, lead_para - 2000), lead_para)
+                for item in listing.bullets:
+                    definite = self._definite_in(*item)
+                    if definite is not None:
+                        return PlaceRef(text=definite.text), "section"
+                if previous is not None:
+                    return PlaceRef(text=previous.text), "section"
         heading = self.structure.heading_before(claim.start)
         if heading:
             names = self._names_in(*heading)
@@ -321,6 +375,17 @@ class Framer:
         if self.story_place:
             return PlaceRef(text=self.story_place), "story"
         return None, None
+
+    def _definite_in(self, lo: int, hi: int) -> PlaceMention | None:
+        match = _DEFINITE.search(self.text, lo, hi)
+        if not match:
+            return None
+        kind = match.group(1).lower()
+        index = bisect.bisect_left(self._place_starts, lo)
+        for mention in reversed(self.places[max(0, index - 30) : index]):
+            if kind in mention.text.lower():
+                return mention
+        return None
 
     def _last_place(self, lo: int, hi: int, look_back: int = 20) -> PlaceMention | None:
         """The last place in [lo, hi) that is not an actor, looking back a bounded way."""

@@ -1,0 +1,123 @@
+"""The frame: what each figure is about, read from the parse and the story (issue 11)."""
+
+import pytest
+
+from factcheck import check_file, check_text
+from factcheck.extract import FAST_MODEL
+from factcheck.extract.demonyms import place_of
+from factcheck.extract.frame import singular
+from factcheck.structure import Structure
+
+from .conftest import SAMPLE
+
+
+def frames(text, **kwargs):
+    report = check_text(text, published="2026-01-22", **kwargs)
+    return {c.text: c.frame for c in report.claims if c.frame is not None}
+
+
+def place(frame):
+    return frame.place.text if frame and frame.place else None
+
+
+def test_frame_seed_story_places_follow_the_parse_and_the_list():
+    report = check_file(SAMPLE)
+    by_text = {}
+    for claim in report.claims:
+        by_text.setdefault(claim.text, claim.frame)
+    assert place(by_text["Around 24,000"]) == "al-Hol camp"  # "at the camp"
+    for bullet in ("14,500", "Nearly 3,000", "About 6,500"):
+        assert place(by_text[bullet]) == "al-Hol camp" and by_text[bullet].place_source == "section"
+    assert place(by_text["around 4,500"]) == "Gweiran (Panorama) Prison"
+    assert place(by_text["over 300"]) is None  # "US and partner forces detained": an actor
+    assert place(by_text["two"]) is None  # "two US soldiers": nationality, not place
+
+
+def test_frame_change_level_and_previous_in_one_sentence():
+    found = frames("Japan's exports rose 25% to $51bn from $41bn in 2022.")
+    assert found["25%"].role == "change" and found["$51bn"].role == "level"
+    assert found["$41bn"].role == "previous" and found["$41bn"].period == "2022"
+    assert found["$51bn"].period is None  # 2022 belongs to the "from" figure
+    assert {place(f) for f in found.values()} == {"Japan"}
+    assert found["$51bn"].measure_head == "export"
+    change_link = found["25%"].links[0]
+    assert change_link.relation == "change_of"
+
+
+def test_frame_measure_is_the_subject_of_the_change_verb():
+    found = frames("The jobless total rose by 32,000 to 1.41 million.")
+    assert found["32,000"].measure == "jobless total" and found["32,000"].role == "change"
+    assert found["1.41 million"].measure == "jobless total" and found["1.41 million"].role == "level"
+
+
+def test_frame_demonym_names_the_place():
+    found = frames("Ethiopian farmers lost 12,000 cattle in the drought.")
+    assert place(found["12,000"]) == "Ethiopia"
+
+
+def test_frame_figure_right_before_in_place_takes_that_place():
+    found = frames("California has confirmed at least 13 cases, three in Texas and two in Kansas.")
+    assert place(found["three"]) == "Texas" and place(found["two"]) == "Kansas"
+
+
+def test_frame_worldwide_figures_and_ages_have_no_place():
+    found = frames("Flooding hit Kenya this week.\n\nWorldwide, at least 150 people have died of the "
+                   "disease. A 45-year-old man was among them.")
+    assert place(found["at least 150"]) is None
+    assert place(found["45-year-old"]) is None and found["45-year-old"].measure == "age"
+
+
+def test_frame_headline_place_is_inherited_by_placeless_figures():
+    found = frames("Cholera cases in Zimbabwe pass 80,000\n\nThe outbreak has now killed 3,759 people, "
+                   "officials said.")
+    assert place(found["3,759"]) == "Zimbabwe" and found["3,759"].place_source == "story"
+
+
+def test_frame_part_and_total_from_out_of():
+    found = frames("In the capital, 208 people died out of 8,454 suspected cases.")
+    assert found["208"].role == "part" and found["8,454"].role == "total"
+
+
+def test_frame_forecast_only_on_future_wording():
+    found = frames("The ministry expects cases to reach 5,000 by March. About 1,200 may have died.")
+    assert found["5,000"].role == "forecast"
+    assert found["About 1,200"].role == "level"
+
+
+def test_frame_fast_mode_still_frames_counts_without_a_parse():
+    found = frames("Officials in Hasakah said 150 detainees were moved.", model=FAST_MODEL)
+    assert found["150"].measure == "detainees" and found["150"].measure_head == "detainee"
+
+
+def test_frame_singular_heads():
+    assert [singular(w) for w in ("people", "cases", "countries", "detainees", "crisis")] == [
+        "person", "case", "country", "detainee", "crisis"]
+
+
+def test_frame_demonyms_prefer_the_places_a_story_names():
+    assert place_of("Syrian") == "Syria"
+    assert place_of("Georgian", ["Georgia"]) == "Georgia"
+    assert place_of("British") == "United Kingdom"
+    assert place_of("Martian") is None
+
+
+@pytest.mark.parametrize("text, headline, lede", [
+    ("Floods in Kenya\n\nThe rains came early. More fell.\n\nSecond paragraph.", "Floods in Kenya",
+     "The rains came early. More fell."),
+    ("The rains came early. More fell.\n\nSecond paragraph.", None, "The rains came early. More fell."),
+])
+def test_structure_headline_and_lede(text, headline, lede):
+    structure = Structure(text)
+    got = structure.headline
+    assert (text[got[0]:got[1]] if got else None) == headline
+    assert text[slice(*structure.lede)] == lede
+
+
+def test_structure_lists_and_headings_are_found_in_log_time_lookups():
+    text = "Intro line here.\n\n## Camps\n\nFigures show:\n- 12 people\n- 7 people\n\nEnd."
+    structure = Structure(text)
+    bullet = text.index("7 people")
+    listing = structure.list_of(bullet)
+    assert listing is not None and text[slice(*listing.lead_line)] == "Figures show:"
+    assert text[slice(*structure.heading_before(bullet))] == "## Camps"
+    assert structure.list_of(text.index("End.")) is None
