@@ -3,8 +3,8 @@ names (case, diacritics, "al-" and type words removed). "The camp" takes the las
 
 The folded names live in the compiled reference store, so an exact lookup is one indexed query.
 A fuzzy one compares only the names that could reach the cut-off: one-word names that start with
-the same letter, of a length close enough, and holding one of the mention's pieces near where
-the mention has it (`pieces`); the cost follows how many names look alike, not the set's size.
+the same letter, of a length close enough, and holding enough of the mention's letter pairs near
+where the mention has them (`pairs`); the cost follows how many names look alike.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .reference import Place, ReferenceSet
 from .reference.names import TYPE_WORDS, fold
 
-__all__ = ["FUZZY_CUTOFF", "TYPE_WORDS", "Gazetteer", "fold", "fold_words", "kind_group", "most_edits", "pieces"]
+__all__ = ["FUZZY_CUTOFF", "TYPE_WORDS", "Gazetteer", "fold", "fold_words", "kind_group", "most_edits", "pairs"]
 
 _KIND_GROUPS = {"governorate": "province", "facility": "prison"}
 FUZZY_CUTOFF = 88
@@ -74,17 +74,17 @@ def most_edits(length: int, longest: int, cutoff: float = FUZZY_CUTOFF) -> int:
     return math.floor((1 - cutoff / 100) * (length + longest) + 1e-9)
 
 
-def pieces(key: str, edits: int) -> list[tuple[str, int, int]] | None:
-    """(first two letters, lowest start, highest start) of each of `edits` + 1 pieces of `key`.
+def pairs(key: str, edits: int) -> tuple[list[tuple[str, int, int]], int] | None:
+    """(letter pair, lowest start, highest start) for each pair of neighbouring letters of `key`,
+    and how many of them a word within `edits` insertions and deletions of `key` still holds.
 
-    Within `edits` insertions and deletions of `key`, a word keeps at least one piece whole (each
-    edit breaks at most one), shifted by at most `edits` places; so it holds that piece's first
-    two letters there. None when a piece would be shorter than two letters."""
-    count = edits + 1
-    bounds = [round(n * len(key) / count) for n in range(count + 1)]
-    if any(end - start < 2 for start, end in zip(bounds, bounds[1:])):
+    A deleted letter breaks at most the two pairs it is in, an inserted one the pair it falls in,
+    and what survives shifts by at most `edits` places: so such a word holds at least
+    len(key) - 1 - 2 * edits of the pairs, each near where `key` has it. None when that is none."""
+    needed = len(key) - 1 - 2 * edits
+    if needed < 1:
         return None
-    return [(key[start : start + 2], max(0, start - edits), start + edits) for start in bounds[:-1]]
+    return [(key[at : at + 2], max(0, at - edits), at + edits) for at in range(len(key) - 1)], needed
 
 
 class Gazetteer:
@@ -112,10 +112,10 @@ class Gazetteer:
 
     def fuzzy(self, key: str, *, every_candidate: bool = False) -> str | None:
         """The place of the closest one-word name to folded `key` at or above the cut-off (the
-        first in the set's order on a tie); `every_candidate` skips the piece filter."""
+        first in the set's order on a tie); `every_candidate` skips the letter-pair filter."""
         shortest, longest = length_window(len(key))
-        grams = None if every_candidate else pieces(key, most_edits(len(key), longest))
-        names = self.reference.fuzzy_keys(key[0], shortest, longest, grams)
+        needs = None if every_candidate else pairs(key, most_edits(len(key), longest))
+        names = self.reference.fuzzy_keys(key[0], shortest, longest, *(needs or ()))
         match = process.extractOne(key, [name for name, _ in names], scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if names else None
         return names[match[2]][1] if match else None

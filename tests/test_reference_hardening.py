@@ -635,8 +635,8 @@ _names = st.text("abhkls", min_size=3, max_size=12)
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(names=st.lists(_names, min_size=1, max_size=40, unique=True), data=st.data())
-def test_reference_fuzzy_linking_by_pieces_finds_what_comparing_every_name_finds(tmp_path_factory, names, data):
-    """The piece filter that keeps fuzzy linking flat drops no name that could reach the cut-off."""
+def test_reference_fuzzy_linking_by_letter_pairs_finds_what_comparing_every_name_finds(tmp_path_factory, names, data):
+    """The letter-pair filter that keeps fuzzy linking cheap drops no name that could reach the cut-off."""
     folder = tmp_path_factory.mktemp("claims")
     (folder / "places.toml").write_text("".join(
         f'[[place]]\nid = "p{n}"\nname = "{name}"\n\n' for n, name in enumerate(names)), encoding="utf-8")

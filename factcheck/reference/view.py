@@ -202,19 +202,21 @@ class ReferenceSet:
         return self._store.one("SELECT count(*) FROM place_keys")[0]
 
     def fuzzy_keys(self, initial: str, shortest: int, longest: int,
-                   grams: list[tuple[str, int, int]] | None = None) -> list[tuple[str, str]]:
+                   pairs: list[tuple[str, int, int]] | None = None, needed: int = 1) -> list[tuple[str, str]]:
         """One-word folded names starting with `initial`, of a length in [shortest, longest], in
-        the set's order; with `grams`, only those holding one of the two-letter pieces at a
-        position in its range ((gram, first, last) each)."""
-        if grams is None:
+        the set's order; with `pairs` ((letter pair, lowest start, highest start) each), only
+        those holding at least `needed` of them (a pair found twice in one name counts twice:
+        that can keep a name the caller then rejects, never drop one it would take)."""
+        if pairs is None:
             return self._store.all(
                 "SELECT key, place FROM place_keys WHERE single = 1 AND initial = ? AND length BETWEEN ? AND ? "
                 "ORDER BY n", (initial, shortest, longest))
-        having = " UNION ".join(["SELECT key FROM place_grams WHERE initial = ? AND gram = ? AND pos BETWEEN ? AND ?"]
-                                * len(grams))
+        found = " UNION ALL ".join(
+            ["SELECT key FROM place_grams WHERE initial = ? AND gram = ? AND pos BETWEEN ? AND ?"] * len(pairs))
         return self._store.all(
-            f"SELECT key, place FROM place_keys WHERE n IN ({having}) AND length BETWEEN ? AND ? ORDER BY n",
-            (*(x for gram, first, last in grams for x in (initial, gram, first, last)), shortest, longest))
+            f"SELECT key, place FROM place_keys WHERE n IN (SELECT key FROM ({found}) GROUP BY key "
+            "HAVING count(*) >= ?) AND length BETWEEN ? AND ? ORDER BY n",
+            (*(x for gram, first, last in pairs for x in (initial, gram, first, last)), needed, shortest, longest))
 
     def source_of(self, fact: Fact) -> Source:
         return fact.source if isinstance(fact.source, Source) else self.sources[fact.source]
