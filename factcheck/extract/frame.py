@@ -422,8 +422,8 @@ class Framer:
         return self.claims[bisect.bisect_left(self._claim_starts, lo) : bisect.bisect_left(self._claim_starts, hi)]
 
     def _story_place(self) -> str | None:
-        """The story's place: the one place its headline names, else its dateline, else the one
-        place its lede names."""
+        """The story's place: the place its headline names, else its dateline, else the place the
+        story names most often (the lede's first place breaks a tie)."""
         headline = self.structure.headline
         if headline:
             names = self._names_in(*headline)
@@ -432,11 +432,20 @@ class Framer:
         datelines = [p for p in self.places if p.label == "DATELINE"]
         if datelines:
             return datelines[0].text
+        counts: dict[str, int] = {}
+        first: dict[str, str] = {}
+        for mention in self.places:
+            key = fold(mention.text) or mention.text.lower()
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, mention.text)
+        if not counts:
+            return None
+        best = max(counts.values())
         lede = self.structure.lede
-        if lede:
-            names = self._names_in(*lede)
-            if names:
-                return names[0]
+        lede_names = [fold(n) or n.lower() for n in self._names_in(*lede)] if lede else []
+        for key in lede_names + list(first):
+            if counts.get(key) == best:
+                return first[key]
         return None
 
     # ------------------------------------------------------------------ period
