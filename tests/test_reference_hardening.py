@@ -683,3 +683,29 @@ def test_reference_lookups_agree_in_memory_and_in_the_store(monkeypatch):
             assert ids == [f.id for f in large.by_context(kind, sentence)], (kind, sentence)
             found += bool(ids)
     assert found > 20
+
+
+def test_reference_full_cache_disk_still_loads(tmp_path, monkeypatch):
+    import sqlite3
+
+    from factcheck.reference import load, store
+
+    folder = folder_with(tmp_path, facts=HEAD + fact())
+    finish = store.Builder.finish
+
+    def full(self):
+        if self.path is not None:
+            raise sqlite3.OperationalError("database or disk is full")
+        return finish(self)
+
+    monkeypatch.setattr(store.Builder, "finish", full)
+    assert load_reference(folder).facts["x"].value == 5
+    monkeypatch.setattr(store.Builder, "finish", finish)
+
+    def refuse(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(load.os, "replace", refuse)
+    reference = load_reference(folder)
+    assert reference.facts["x"].value == 5 and reference._store.path is None
+    assert not list((tmp_path / "cache" / "factcheck").glob("*.tmp")) and not cached_stores(tmp_path)

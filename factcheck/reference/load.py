@@ -63,7 +63,8 @@ def _target(folder: Path, digest: str) -> Path:
     return _cache_dir() / f"reference-{_folder_key(folder)}-{digest[:32]}.sqlite"
 
 
-def _build(folder: Path, files, problems: Problems, target: Path | None):
+def _build(folder: Path, files, unreadable: Problems, target: Path | None):
+    problems = Problems(list(unreadable.found))  # the files that could not be read, then the rest
     builder, temporary = _builder(target)
     try:
         compile_files(folder, files, builder, problems)
@@ -74,12 +75,14 @@ def _build(folder: Path, files, problems: Problems, target: Path | None):
         builder.abandon()
         if temporary is None:
             raise
-        return _build(folder, files, Problems(), None)  # a full or failing cache disk: build in memory
+        return _build(folder, files, unreadable, None)  # a full or failing cache disk: build in memory
     except BaseException:
         builder.abandon()
         raise
     if temporary is not None:
-        store = _publish(temporary, target) or store
+        store = _publish(temporary, target)
+        if store is None:  # it could not be moved into place (and is gone): build in memory
+            return _build(folder, files, unreadable, None)
     return store
 
 
