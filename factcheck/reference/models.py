@@ -188,7 +188,7 @@ class Fact(_Strict):
     def _consistent(self):
         if self.kind == "date":
             if self.value is None or isinstance(self.value, (int, float)) and not re.fullmatch(r"\d{4}", str(self.value)):
-                raise ValueError(f"value: a date fact needs value: a date like 2017, 2017-10 or 2017-10-17")
+                raise ValueError("value: a date fact needs value: a date like 2017, 2017-10 or 2017-10-17")
             problem = period_error(str(self.value))
             if problem:
                 raise ValueError(f"value: {problem}")
@@ -204,7 +204,7 @@ class Fact(_Strict):
         if self.qualifier == "range" and self.value_end is None:
             raise ValueError("value_end: a range (qualifier = \"range\") needs value_end, the figure it runs to")
         if self.value_end is not None and self.qualifier != "range":
-            raise ValueError(f"value_end: only a range has an end; set qualifier = \"range\" or remove value_end")
+            raise ValueError("value_end: only a range has an end; set qualifier = \"range\" or remove value_end")
         if self.value_end is not None and self.value is not None and self.value_end < self.value:
             raise ValueError(f"value_end: the range ends ({self.value_end:g}) below where it starts ({self.value:g})")
         if self.low is not None and self.high is not None and self.low > self.high:
