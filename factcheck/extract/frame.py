@@ -491,7 +491,12 @@ class Framer:
             return "previous"
         if claim.kind == "multiplier":
             return "change"
-        if _CHANGE_BEFORE.search(before) or (
+        if re.match(r"^[^\S\n]+of[^\S\n]+(?:them|those|these|whom|which)\b", after, re.I) or re.search(
+                r"\b(?:the remaining|the rest|the other|a further|the others?)[^\S\n]+$", before, re.I):
+            return "part"  # "300 of them in Texas", "a further 62 in Alabama"
+        if self._has_parts_after(claim):
+            return "total"
+        if _CHANGE_BEFORE.search(before) and not re.search(r"\ba further[^\S\n]+$", before, re.I) or (
                 claim.kind == "percent" and re.match(r"^\s+(?:rise|increase|fall|drop|decrease|jump|"
                                                      r"gain|cut|reduction|higher|lower|up|down)\b", after, re.I)):
             return "change"
@@ -517,6 +522,15 @@ class Framer:
         if claim.kind == "percent":
             return "share"
         return "level"
+
+    def _has_parts_after(self, claim) -> bool:
+        """ "400 schools have shut, 300 of them in Texas": a figure whose parts follow in its
+        sentence."""
+        hi = claim.sentence_end or len(self.text)
+        rest = self.text[claim.end : hi]
+        return bool(re.search(r"\d[\d,.]*(?:[^\S\n]+\w+)?[^\S\n]+of[^\S\n]+(?:them|those|these|whom|which)\b"
+                              r"|\b(?:including|of whom|of which|among them)\b", rest[:200], re.I)) and \
+            claim.kind in ("count", "money")
 
     def _has_change_context(self, claim, before: str) -> bool:
         return bool(re.search(r"\b(?:" + "|".join(sorted(_CHANGE_WORDS)) + r")\b", before, re.I))
