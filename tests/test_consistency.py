@@ -112,3 +112,16 @@ def test_consistency_seed_like_lists_of_unrelated_figures_stay_silent():
             "- Up to 7,000 IS group members could be moved in total\n"
             "- Around 9,000 IS detainees remain held across more than a dozen facilities\n")
     assert rules(text) == []
+
+
+def test_consistency_restated_needs_frames_that_agree():
+    from factcheck import check_text
+
+    different_places = ("The firm employs 2,300 staff in Leeds.\n\nIt also has 3,200 staff in York, "
+                        "the company said.")
+    report = check_text(different_places)
+    assert not [f for f in report.findings if f.rule == "restated-differently"]
+    same_place = ("The plant in Leeds employs 2,300 workers.\n\nUnions said the Leeds plant's 3,200 "
+                  "workers would strike.")
+    report = check_text(same_place)
+    assert [f.rule for f in report.findings] == ["restated-differently"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..gazetteer import fold
 from .common import bounds, disjoint, finding, is_point, unit_head
 
 _WORKFORCE = {"people", "person", "worker", "staff", "employee", "job"}
@@ -58,7 +59,7 @@ def _statement(claim, text: str) -> tuple:
 
 
 def _restated_differently(a, b, text: str) -> bool:
-    if a.sentence_start == b.sentence_start or not _same_thing(a, b):
+    if a.sentence_start == b.sentence_start or not _same_thing(a, b) or not _frames_agree(a, b):
         return False
     if not disjoint(bounds(a), bounds(b)):
         return False
@@ -85,6 +86,23 @@ def _no_other_context(a, b) -> bool:
     if a.place and b.place and (a.place.id or a.place.text) != (b.place.id or b.place.text):
         return False
     return not (a.date and b.date and a.date.value != b.date.value)
+
+
+def _frames_agree(a, b) -> bool:
+    """Two statements can be one fact only if their frames do not say otherwise: the same role
+    (a change is not a level), no two different stated places ("2,300 staff in Leeds", "3,200
+    staff in York"), no two different periods."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return True
+    roles = {fa.role, fb.role}
+    if len(roles) > 1 and roles & {"change", "previous", "share"}:
+        return False  # a change, an earlier level or a share is not the level it relates to
+    pa = (fa.place.id or fold(fa.place.name or fa.place.text)) if fa.place else None
+    pb = (fb.place.id or fold(fb.place.name or fb.place.text)) if fb.place else None
+    if pa and pb and pa != pb:
+        return False
+    return not (fa.period and fb.period and fa.period != fb.period)
 
 
 def _same_thing(a, b) -> bool:
