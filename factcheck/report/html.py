@@ -1,53 +1,75 @@
-"""A self-contained HTML page for a desk's batch: every story's text with its figures highlighted.
+"""The batch's HTML page: the editor's view of every story.
 
-One document, inline CSS, no external assets and no JavaScript. Each story gets a section with its
-text (whitespace kept, `white-space: pre-wrap`) in which every claim is a `<mark>` coloured by
-verdict, its reading in the hover title; findings' claims are outlined. Below the text, the flags
-(every finding, then every contradicted claim) link to the marks they are about; suppressed ones are
-listed muted, marked "(suppressed)", and do not outline their claims.
+One self-contained document (inline CSS, no script, no external asset; the only outside links are
+reference sources). Stories with flags come first, the worst first; each sits under its headline
+with its path beside it. The story is shown as readers see it (Markdown rendered, HTML as its text;
+see `document.py`), each figure a `<mark>` coloured by verdict. A figure opens its details on click
+or keyboard focus (and on hover): verdict and reason, the reading, the reference figure and its
+source as a link, the frame (measure, subject, place and where it came from, period, role, links)
+and the flags it is in; the print stylesheet prints them inline. Each flag is a note beside the
+paragraph of the first figure it involves, with its arithmetic once and links to every figure; the
+figures carry the flag's number. Suppressed flags are listed muted and outline nothing.
 
-The text is never altered: a claim whose span is out of range, empty, or overlaps one already
-highlighted is not marked but listed in a table under the text (so links to it still land). When
-the texts are not given, each story's claims are shown as a table instead. Everything from the
-story or the report is escaped by Jinja's autoescape.
+The copy is never altered: a figure whose span is outside the text, empty, overlapping one already
+highlighted, or in a part that is not shown (front matter, a link's address) is listed in a table
+under the story, so links to it still land. Everything from the story or the report is escaped.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markupsafe import Markup, escape
+
 from ..models import DateClaim, Report
 from ..normalize import grouped
+from .document import Element, Text, read, texts
 
 _QUALIFIER_WORDS = {
-    "exact": "exact", "approx": "approximately", "nearly": "just below", "more_than": "more than",
+    "exact": "", "approx": "approximately", "nearly": "just below", "more_than": "more than",
     "at_least": "at least", "at_most": "at most", "less_than": "less than", "up_to": "up to",
-    "range": "range",
+    "range": "",
 }
 _VERDICTS = ("supported", "contradicted", "unverified")
+_SEVERITIES = ("error", "warning", "info")
+_PLACE_SOURCES = {"sentence": "named in the sentence", "section": "from the section heading or list lead",
+                  "story": "from the story (headline, lede or dateline)"}
+_RELATIONS = {"change_of": "change of", "share_of": "share of", "part_of": "part of",
+              "previous_of": "earlier figure of", "total_of": "total of"}
+_VOID = {"br", "hr"}
+_BETWEEN_LINES = re.compile(r"</span>\s+<span")
 
 
 @dataclass
-class _Piece:
-    """A stretch of story text: plain (`claim` None), a highlighted claim, or an empty anchor."""
-
-    text: str = ""
-    claim: dict | None = None
-    anchor: str | None = None
+class _Row:
+    html: Markup
+    flags: list[dict] = field(default_factory=list)
 
 
 @dataclass
 class _Story:
-    index: int
     anchor: str
     path: str
+    headline: str
     published: str
     summary: object
-    pieces: list[_Piece] | None
-    claims: list[dict]
+    rows: list[_Row]
+    flags: list[dict]
+    unplaced: list[dict]
     unmarked: list[dict]
-    flags: list[dict] = field(default_factory=list)
+    problems: dict[str, int]
+    order: int
+
+    @property
+    def problem_words(self) -> str:
+        return ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in self.problems.items() if n)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (not self.problems, *(-self.problems.get(s, 0) for s in _SEVERITIES), self.order)
 
 
 def render(reports: list[Report], texts: list[str] | None = None) -> str:
@@ -57,60 +79,104 @@ def render(reports: list[Report], texts: list[str] | None = None) -> str:
     for index, report in enumerate(reports):
         text = texts[index] if texts is not None and index < len(texts) else None
         stories.append(_story(index, report, text))
+    stories.sort(key=lambda story: story.sort_key)
     totals = {
-        "stories": len(reports),
+        "stories": len(reports), "flagged": sum(1 for s in stories if s.problems),
         **{key: sum(getattr(r.summary, key) for r in reports)
            for key in ("claims", "checked", "supported", "contradicted", "findings")},
     }
-    return _template().render(stories=stories, totals=totals, version=__version__)
+    return _templates()["page"].render(stories=stories, totals=totals, version=__version__)
 
 
 def _story(index: int, report: Report, text: str | None) -> _Story:
     prefix = f"s{index + 1}"
-    flagged = {claim_id for f in report.findings if not _suppressed(f) for claim_id in f.claims}
-    claims = []
+    claims = [_claim_info(claim, n, f"{prefix}-c{n}") for n, claim in enumerate(report.claims, 1)]
     by_id: dict[str, dict] = {}
-    for number, claim in enumerate(report.claims, 1):
-        info = _claim_info(claim, number, f"{prefix}-c{number}", claim.id in flagged)
-        claims.append(info)
-        by_id.setdefault(claim.id, info)
+    for info in claims:
+        by_id.setdefault(info["id"], info)
+    for info in claims:
+        info["links"] = [{"relation": _RELATIONS.get(link["relation"], link["relation"]),
+                          "anchor": by_id[link["claim"]]["anchor"], "text": by_id[link["claim"]]["text"]}
+                         for link in info["links"] if link["claim"] in by_id]
 
-    pieces = None
-    unmarked = claims
-    marked: list[dict] = []
-    points: dict[int, str] = {}
-    if text is not None:
-        marked = _choose_spans(claims, len(text))
-        unmarked = [c for c in claims if not c["marked"]]
+    document = read(text, report.source.format) if text is not None else None
+    marks = _Marks(_choose_spans(claims, len(text)) if text is not None else [])
+    blocks = document.blocks if document is not None else []
+    block_of, ranges = marks.survey(blocks)
+    for info in claims:
+        info["marked"] = info["anchor"] in block_of
+
+    flags = _flags(report, claims, by_id, prefix)
+    placed: dict[int, list[dict]] = {}
+    unplaced = []
+    for flag in flags:
+        row = _place(flag, block_of, ranges)
+        flag["row"] = row
+        (unplaced if row is None else placed.setdefault(row, [])).append(flag)
+    ordered = [f for row in sorted(placed) for f in sorted(placed[row], key=lambda f: f["start"])] + unplaced
+    templates = _templates()
+    for number, flag in enumerate(ordered, 1):
+        flag["number"], flag["anchor"] = number, f"{prefix}-f{number}"
+        for info in flag["figures"]:
+            info["flags"].append(flag)
+    for flag in ordered:
+        flag["html"] = Markup(templates["flag"].render(f=flag))
+    for info in claims:
+        # no white space between the details' lines: printed inline, they are joined by "; "
+        info["why"] = Markup(_BETWEEN_LINES.sub("</span><span", templates["why"].render(c=info)))
+        info["html"] = _figure(info, info["text"]) if not info["marked"] else None
+
+    rows = [_Row(Markup("".join(marks.html(block))),
+                 placed.get(number, []))
+            for number, block in enumerate(blocks)]
+    problems = {sev: 0 for sev in _SEVERITIES}
+    for flag in ordered:
+        if not flag["suppressed"]:
+            problems[flag["severity"]] += 1
+    headline = (document.headline if document is not None else None) or report.source.path or "<stdin>"
+    return _Story(
+        anchor=prefix, path=report.source.path or "<stdin>", headline=headline,
+        published=report.source.published or "unknown", summary=report.summary, rows=rows,
+        flags=ordered, unplaced=unplaced, unmarked=[c for c in claims if not c["marked"]],
+        problems={s: n for s, n in problems.items() if n}, order=index,
+    )
+
+
+def _flags(report: Report, claims: list[dict], by_id: dict[str, dict], prefix: str) -> list[dict]:
+    from ..rules import RULES
 
     flags = []
-    for number, finding in enumerate(report.findings, 1):
-        target = _finding_target(finding, by_id)
-        if target is None and text is not None and 0 <= finding.start <= len(text):
-            # no highlighted claim: the mark the finding starts inside, or an anchor at its offset
-            inside = [c for c in marked if c["start"] < finding.start < c["end"]]
-            target = (inside[0]["anchor"] if inside
-                      else points.setdefault(finding.start, f"{prefix}-f{number}"))
-        if target is None:
-            target = _finding_target(finding, by_id, marked_only=False) or prefix
+    for finding in report.findings:
+        figures = [by_id[c] for c in dict.fromkeys(finding.claims) if c in by_id]
+        rule = RULES.get(finding.rule)
         flags.append({
-            "kind": "finding", "severity": finding.severity, "rule": finding.rule,
-            "message": finding.message, "where": f"{finding.line}:{finding.column}",
-            "target": target, "suppressed": _suppressed(finding),
+            "kind": "finding", "rule": finding.rule, "severity": finding.severity,
+            "description": rule.description if rule else "", "message": finding.message,
+            "where": f"{finding.line}:{finding.column}", "start": finding.start,
+            "figures": figures, "reference": None, "suppressed": _suppressed(finding),
         })
-    if text is not None:
-        pieces = _pieces(text, marked, points)
     for info in claims:
         if info["verdict"] == "contradicted":
-            flags.append({"kind": "contradicted", "severity": "error", "rule": "contradicted",
-                          "claim": info, "where": info["where"], "target": info["anchor"],
-                          "suppressed": info["suppressed"]})
+            flags.append({
+                "kind": "contradicted", "rule": "contradicted", "severity": "error",
+                "description": "A figure contradicts the reference data.",
+                "message": f"{info['text']}: {info['reason'] or 'contradicted by the reference set'}",
+                "where": info["where"], "start": info["start"], "figures": [info],
+                "reference": info["reference"], "suppressed": info["suppressed"],
+            })
+    return flags
 
-    return _Story(
-        index=index + 1, anchor=prefix, path=report.source.path or "<stdin>",
-        published=report.source.published or "unknown", summary=report.summary,
-        pieces=pieces, claims=claims, unmarked=unmarked, flags=flags,
-    )
+
+def _place(flag: dict, block_of: dict[str, int], ranges: list[tuple[int, int] | None]) -> int | None:
+    """The row a flag's note sits beside: that of its first highlighted figure, else the paragraph
+    its position is in (or the next one)."""
+    rows = [block_of[c["anchor"]] for c in flag["figures"] if c["anchor"] in block_of]
+    if rows:
+        return min(rows)
+    for number, extent in enumerate(ranges):
+        if extent is not None and flag["start"] < extent[1]:
+            return number
+    return None
 
 
 def _choose_spans(claims: list[dict], length: int) -> list[dict]:
@@ -123,82 +189,193 @@ def _choose_spans(claims: list[dict], length: int) -> list[dict]:
     chosen, last_end = [], 0
     for claim in candidates:
         if claim["start"] >= last_end:
-            claim["marked"] = True
             chosen.append(claim)
             last_end = claim["end"]
     return chosen
 
 
-def _pieces(text: str, marked: list[dict], points: dict[int, str]) -> list[_Piece]:
-    """Cut the text at the marks and anchor points (none falls inside a mark); the pieces' texts
-    join to `text` exactly."""
-    pieces, position = [], 0
-    anchors = sorted(points.items())
+class _Marks:
+    """Highlights chosen claims in a document's text: each claim is one `<mark>`, or several when
+    it runs across inline markup; the last piece carries its id, focus and details."""
 
-    def plain_until(stop: int) -> None:
-        nonlocal position
-        while anchors and anchors[0][0] <= stop:
-            offset, anchor = anchors.pop(0)
-            if offset > position:
-                pieces.append(_Piece(text=text[position:offset]))
-                position = offset
-            pieces.append(_Piece(anchor=anchor))
-        if stop > position:
-            pieces.append(_Piece(text=text[position:stop]))
-            position = stop
+    def __init__(self, chosen: list[dict]):
+        self.chosen = chosen
+        self.starts = [c["start"] for c in chosen]
+        self.left: dict[str, int] = {}
 
-    for claim in marked:
-        plain_until(claim["start"])
-        pieces.append(_Piece(text=text[claim["start"]:claim["end"]], claim=claim))
-        position = claim["end"]
-    plain_until(len(text))
-    return pieces
+    def pieces(self, text: Text):
+        """(claim or None, shown text) for a Text leaf."""
+        if len(text.shown) != text.end - text.start:  # a decoded escape or entity: all or nothing
+            claim = self._at(text.start)
+            return [(claim, text.shown)]
+        out, position = [], text.start
+        k = max(bisect.bisect_right(self.starts, text.start) - 1, 0)
+        while k < len(self.chosen) and self.chosen[k]["start"] < text.end:
+            claim = self.chosen[k]
+            low, high = max(claim["start"], text.start), min(claim["end"], text.end)
+            if low < high:
+                if low > position:
+                    out.append((None, text.shown[position - text.start:low - text.start]))
+                out.append((claim, text.shown[low - text.start:high - text.start]))
+                position = high
+            k += 1
+        if position < text.end:
+            out.append((None, text.shown[position - text.start:]))
+        return out
+
+    def _at(self, offset: int) -> dict | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.chosen[k]["start"] <= offset < self.chosen[k]["end"]:
+            return self.chosen[k]
+        return None
+
+    def runs(self, children: list):
+        """An element's children with each run of Text leaves cut into (claim or None, shown)
+        pieces, neighbouring pieces of one claim joined (an entity inside a figure stays inside
+        its mark)."""
+        run: list[Text] = []
+        for child in children:
+            if isinstance(child, Text):
+                run.append(child)
+                continue
+            if run:
+                yield self._joined(run)
+                run = []
+            yield child
+        if run:
+            yield self._joined(run)
+
+    def _joined(self, leaves: list[Text]) -> list[tuple[dict | None, str]]:
+        out: list[tuple[dict | None, str]] = []
+        for leaf in leaves:
+            for claim, shown in self.pieces(leaf):
+                if out and out[-1][0] is claim:
+                    out[-1] = (claim, out[-1][1] + shown)
+                else:
+                    out.append((claim, shown))
+        return out
+
+    def survey(self, blocks: list[Element]) -> tuple[dict[str, int], list[tuple[int, int] | None]]:
+        """Which block each claim is shown in, how many pieces it has, and each block's range of
+        original offsets."""
+        block_of: dict[str, int] = {}
+        ranges = []
+
+        def count(element: Element, number: int) -> None:
+            for item in self.runs(element.children):
+                if isinstance(item, Element):
+                    count(item, number)
+                    continue
+                for claim, _ in item:
+                    if claim is not None:
+                        block_of.setdefault(claim["anchor"], number)
+                        self.left[claim["anchor"]] = self.left.get(claim["anchor"], 0) + 1
+
+        for number, block in enumerate(blocks):
+            leaves = texts(block)
+            ranges.append((min(t.start for t in leaves), max(t.end for t in leaves)) if leaves else None)
+            count(block, number)
+        return block_of, ranges
+
+    def html(self, element: Element):
+        tag, attrs = element.tag, dict(element.attrs)
+        if tag == "a" and any(claim for leaf in texts(element) for claim, _ in self.pieces(leaf)):
+            # a figure's details hold links, and links do not nest: the story's link becomes text
+            tag, attrs = "span", {"class": "link", "title": attrs.get("href", "")}
+        attributes = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
+        yield f"<{tag}{attributes}>"
+        if tag in _VOID:
+            return
+        for item in self.runs(element.children):
+            if isinstance(item, Element):
+                yield from self.html(item)
+                continue
+            for claim, shown in item:
+                if claim is None:
+                    yield str(escape(shown))
+                    continue
+                self.left[claim["anchor"]] -= 1
+                if self.left[claim["anchor"]]:
+                    yield f'<mark class="{_mark_class(claim)} part">{escape(shown)}</mark>'
+                else:
+                    yield str(_figure(claim, shown))
+        yield f"</{tag}>"
 
 
-def _finding_target(finding, by_id: dict[str, dict], marked_only: bool = True) -> str | None:
-    for claim_id in finding.claims:
-        info = by_id.get(claim_id)
-        if info is not None and (info["marked"] or not marked_only):
-            return info["anchor"]
-    return None
+def _figure(info: dict, shown: str) -> Markup:
+    """A highlighted figure: focusable, with its details right after it and its flags' numbers."""
+    badges = "".join(
+        f'<a class="flag-ref sev-{f["severity"]}{" suppressed" if f["suppressed"] else ""}" '
+        f'href="#{f["anchor"]}" title="flag {f["number"]}: {escape(f["rule"])}">{f["number"]}</a>'
+        for f in info["flags"]
+    )
+    return Markup(
+        f'<mark class="{_mark_class(info)}" id="{info["anchor"]}" tabindex="0" '
+        f'aria-describedby="{info["anchor"]}-why">{escape(shown)}</mark>{info["why"]}{badges}'
+    )
 
 
-def _claim_info(claim, order: int, anchor: str, flagged: bool) -> dict:
+def _mark_class(info: dict) -> str:
+    flagged = any(f["kind"] == "finding" and not f["suppressed"] for f in info["flags"])
+    return f"claim verdict-{info['verdict']}{' flagged' if flagged else ''}"
+
+
+def _claim_info(claim, order: int, anchor: str) -> dict:
+    frame = claim.frame
+    rows: list[tuple[str, str]] = []
     if isinstance(claim, DateClaim):
         value = claim.value if claim.value is not None else "unresolved"
-    elif claim.value_end is not None:
-        value = f"{grouped(claim.value)} to {grouped(claim.value_end)}"
+        reading = f"{value} ({claim.granularity}{', relative' if claim.relative else ''})"
     else:
-        value = grouped(claim.value)
-    interval = _interval(claim.low, claim.high)
-    place = (claim.place.name or claim.place.text) if claim.place else None
-    date = (claim.date.value or claim.date.text) if claim.date else None
-    reading = [
-        ("kind", claim.kind), ("value", value), ("interval", interval),
-        ("qualifier", _QUALIFIER_WORDS.get(claim.qualifier, claim.qualifier)),
-        ("unit", claim.unit), ("place", place), ("date", date),
-        ("verdict", claim.verdict), ("reason", claim.reason),
-    ]
-    title = "\n".join(f"{name}: {item}" for name, item in reading if item not in (None, ""))
-    ref = claim.reference
+        figure = (f"{grouped(claim.value)} to {grouped(claim.value_end)}" if claim.value_end is not None
+                  else grouped(claim.value))
+        words = " ".join(w for w in (_QUALIFIER_WORDS.get(claim.qualifier, claim.qualifier), figure,
+                                     claim.unit or "") if w)
+        reading = f"{words} ({_interval(claim.low, claim.high)})"
+    if frame is not None:
+        if frame.measure:
+            head = f" ({frame.measure_head})" if frame.measure_head and frame.measure_head != frame.measure else ""
+            rows.append(("measure", frame.measure + head))
+        if frame.subject:
+            rows.append(("subject", frame.subject))
+        place = frame.place
+        if place is not None:
+            where = _PLACE_SOURCES.get(frame.place_source or "", "")
+            rows.append(("place", ", ".join(x for x in (_place_name(place), where) if x)))
+        if frame.period:
+            previous = f" (from {frame.previous_period})" if frame.previous_period else ""
+            rows.append(("period", frame.period + previous))
+        rows.append(("role", frame.role))
+    else:
+        if claim.place is not None:
+            rows.append(("place", _place_name(claim.place)))
+    if claim.date is not None and not isinstance(claim, DateClaim):
+        rows.append(("date", f"{claim.date.value or 'unresolved'} ({claim.date.text})"))
     reference = None
-    if ref is not None:
-        reference = {
-            "id": ref.id,
-            "value": grouped(ref.value) if ref.value is not None else None,
-            "interval": (_interval(ref.low, ref.high)
-                         if ref.low is not None or ref.high is not None else None),
-            "source": ref.source, "url": ref.url, "as_of": ref.as_of,
-        }
+    if claim.reference is not None:
+        ref = claim.reference
+        shown = grouped(ref.value) if ref.value is not None else "no single value"
+        if ref.low is not None or ref.high is not None:
+            interval = _interval(ref.low, ref.high)
+            if interval != shown:
+                shown += f" ({interval})"
+        reference = {"id": ref.id, "figure": shown, "source": ref.source, "as_of": ref.as_of,
+                     "url": ref.url if ref.url and ref.url.lower().startswith(("https://", "http://")) else None}
     return {
-        "order": order, "id": claim.id, "anchor": anchor,
-        "text": claim.text, "start": claim.start, "end": claim.end,
-        "where": f"{claim.line}:{claim.column}", "kind": claim.kind, "value": value,
-        "interval": interval, "qualifier": claim.qualifier, "unit": claim.unit, "place": place,
-        "date": date, "verdict": claim.verdict if claim.verdict in _VERDICTS else "unverified",
-        "reason": claim.reason, "reference": reference, "flagged": flagged, "title": title,
-        "marked": False, "suppressed": _suppressed(claim),
+        "order": order, "id": claim.id, "anchor": anchor, "text": claim.text, "kind": claim.kind,
+        "start": claim.start, "end": claim.end, "line": claim.line, "column": claim.column,
+        "where": f"{claim.line}:{claim.column}", "reading": reading,
+        "verdict": claim.verdict if claim.verdict in _VERDICTS else "unverified",
+        "reason": claim.reason, "reference": reference, "frame": rows,
+        "links": [{"relation": link.relation, "claim": link.claim} for link in (frame.links if frame else [])],
+        "flags": [], "suppressed": _suppressed(claim),
     }
+
+
+def _place_name(place) -> str:
+    if place.name and place.name != place.text:
+        return f"{place.name} (\u201c{place.text}\u201d)"
+    return place.name or place.text
 
 
 def _suppressed(item) -> bool:
@@ -219,146 +396,10 @@ def _interval(low, high) -> str:
 
 
 @lru_cache(maxsize=1)
-def _template():
+def _templates() -> dict:
     from jinja2 import Environment, StrictUndefined
 
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True)
-    return env.from_string(_TEMPLATE)
+    from .templates.page import FLAG, PAGE, WHY
 
-
-_TEMPLATE = """\
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="factcheck {{ version }}">
-<title>factcheck report: {{ totals.stories }} {{ "story" if totals.stories == 1 else "stories" }}</title>
-<style>
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f;
-       margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 4rem; }
-h1 { font-size: 1.5rem; margin-bottom: .25rem; }
-h2 { font-size: 1.2rem; margin: 2.5rem 0 .25rem; border-top: 1px solid #ccc; padding-top: 1rem;
-     word-break: break-all; }
-h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
-table { border-collapse: collapse; margin: .5rem 0; }
-th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f4f4f6; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.totals { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
-.totals li { background: #f4f4f6; border-radius: 6px; padding: .4rem .8rem; }
-.totals b { font-size: 1.2rem; display: block; }
-.meta { color: #555; margin: 0; }
-.story-text { white-space: pre-wrap; overflow-wrap: anywhere; font: 14px/1.6 ui-monospace,
-              SFMono-Regular, Menlo, Consolas, monospace; background: #fbfbfc;
-              border: 1px solid #e2e2e6; border-radius: 6px; padding: .75rem 1rem; }
-mark.claim { color: inherit; border-radius: 3px; padding: 0 1px; cursor: help; }
-mark.verdict-supported { background: #c9f2cf; }
-mark.verdict-contradicted { background: #ffc4c4; }
-mark.verdict-unverified { background: #e6e6ea; }
-mark.flagged { outline: 2px solid #f08c00; outline-offset: 1px; }
-:target { box-shadow: 0 0 0 3px #1c7ed6; }
-.legend mark { margin-right: .5rem; }
-.flags li { margin: .2rem 0; }
-.sev { display: inline-block; min-width: 4.5em; font-weight: 600; }
-.sev-error { color: #c92a2a; }
-.sev-warning { color: #e67700; }
-.sev-info { color: #1864ab; }
-.flag.suppressed { color: #777; }
-.flag.suppressed .sev { color: #777; }
-.none { color: #777; font-style: italic; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-</style>
-</head>
-<body>
-<header>
-<h1>factcheck report</h1>
-<ul class="totals">
-<li><b>{{ totals.stories }}</b>stories</li>
-<li><b>{{ totals.claims }}</b>claims</li>
-<li><b>{{ totals.checked }}</b>checked</li>
-<li><b>{{ totals.supported }}</b>supported</li>
-<li><b>{{ totals.contradicted }}</b>contradicted</li>
-<li><b>{{ totals.findings }}</b>findings</li>
-</ul>
-<p class="legend"><mark class="claim verdict-supported">supported</mark><mark class="claim verdict-contradicted">contradicted</mark><mark class="claim verdict-unverified">unverified</mark><mark class="claim verdict-unverified flagged">in a finding</mark></p>
-{% if stories %}
-<table class="summary">
-<thead><tr><th>Story</th><th class="num">Claims</th><th class="num">Checked</th><th class="num">Contradicted</th><th class="num">Findings</th></tr></thead>
-<tbody>
-{% for story in stories %}
-<tr><td><a href="#{{ story.anchor }}">{{ story.path }}</a></td><td class="num">{{ story.summary.claims }}</td><td class="num">{{ story.summary.checked }}</td><td class="num">{{ story.summary.contradicted }}</td><td class="num">{{ story.summary.findings }}</td></tr>
-{% endfor %}
-</tbody>
-</table>
-{% else %}
-<p class="none">No stories.</p>
-{% endif %}
-</header>
-<main>
-{% macro claim_table(claims) %}
-<table class="claims">
-<thead><tr><th>Where</th><th>Figure</th><th>Kind</th><th>Value</th><th>Interval</th><th>Qualifier</th><th>Unit</th><th>Place</th><th>Date</th><th>Verdict</th><th>Reason</th></tr></thead>
-<tbody>
-{% for c in claims %}
-<tr><td>{{ c.where }}</td><td><mark class="claim verdict-{{ c.verdict }}{{ ' flagged' if c.flagged }}" id="{{ c.anchor }}" title="{{ c.title }}">{{ c.text }}</mark></td><td>{{ c.kind }}</td><td>{{ c.value }}</td><td>{{ c.interval }}</td><td>{{ c.qualifier }}</td><td>{{ c.unit or "" }}</td><td>{{ c.place or "" }}</td><td>{{ c.date or "" }}</td><td>{{ c.verdict }}</td><td>{{ c.reason or "" }}</td></tr>
-{% endfor %}
-</tbody>
-</table>
-{% endmacro %}
-{% for story in stories %}
-<section class="story" id="{{ story.anchor }}">
-<h2>{{ story.path }}</h2>
-<p class="meta">Published {{ story.published }} &middot; {{ story.summary.claims }} claims, {{ story.summary.checked }} checked ({{ story.summary.supported }} supported, {{ story.summary.contradicted }} contradicted), {{ story.summary.findings }} findings</p>
-{% if story.pieces is not none %}
-<h3>Text</h3>
-<div class="story-text">
-{%- for p in story.pieces -%}
-{%- if p.claim -%}<mark class="claim verdict-{{ p.claim.verdict }}{{ ' flagged' if p.claim.flagged }}" id="{{ p.claim.anchor }}" title="{{ p.claim.title }}">{{ p.text }}</mark>
-{%- elif p.anchor -%}<span class="anchor" id="{{ p.anchor }}"></span>
-{%- else -%}{{ p.text }}{%- endif -%}
-{%- endfor -%}
-</div>
-{% if story.unmarked %}
-<h3>Claims not highlighted (span overlapping another or outside the text)</h3>
-{{ claim_table(story.unmarked) }}
-{% endif %}
-{% else %}
-<h3>Claims</h3>
-{% if story.claims %}
-{{ claim_table(story.claims) }}
-{% else %}
-<p class="none">No claims.</p>
-{% endif %}
-{% endif %}
-<h3>Flags</h3>
-{% if story.flags %}
-<ul class="flags">
-{% for f in story.flags %}
-{% if f.kind == "finding" %}
-<li class="flag finding{{ ' suppressed' if f.suppressed }}"><a href="#{{ f.target }}">{{ f.where }}</a> <span class="sev sev-{{ f.severity }}">{{ f.severity }}</span> <code>{{ f.rule }}</code>: {{ f.message }}{{ " (suppressed)" if f.suppressed }}</li>
-{% else %}
-{% set c = f.claim %}
-<li class="flag contradicted{{ ' suppressed' if f.suppressed }}"><a href="#{{ f.target }}">{{ f.where }}</a> <span class="sev sev-error">contradicted</span> <b>{{ c.text }}</b> (read as {{ c.value }}{{ " " ~ c.unit if c.unit }}, {{ c.interval }})
-{%- if c.reference %}; reference <code>{{ c.reference.id }}</code>
-{%- if c.reference.value is not none %} = {{ c.reference.value }}{% endif %}
-{%- if c.reference.interval %}, expected {{ c.reference.interval }}{% endif %}
-{%- if c.reference.source %}; source: {{ c.reference.source }}{% endif %}
-{%- if c.reference.as_of %} (as of {{ c.reference.as_of }}){% endif %}
-{%- if c.reference.url %} <code>{{ c.reference.url }}</code>{% endif %}
-{%- endif %}
-{%- if c.reason %}; {{ c.reason }}{% endif %}{{ " (suppressed)" if f.suppressed }}</li>
-{% endif %}
-{% endfor %}
-</ul>
-{% else %}
-<p class="none">Nothing flagged.</p>
-{% endif %}
-</section>
-{% endfor %}
-</main>
-<footer><p class="meta">Generated by factcheck {{ version }}.</p></footer>
-</body>
-</html>
-"""
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return {"page": env.from_string(PAGE), "why": env.from_string(WHY), "flag": env.from_string(FLAG)}
