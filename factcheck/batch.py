@@ -21,17 +21,35 @@ from .errors import ConfigError, FactcheckError
 from .models import Report
 from .source import MAX_BYTES, read_bytes
 
-__all__ = ["Cache", "Job", "Outcome", "check_one", "collect", "reference_fingerprint", "run"]
+__all__ = ["Cache", "Job", "Outcome", "check_one", "collect", "reference_fingerprint", "run", "skipped"]
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".factcheck-cache"}
 CACHE_FORMAT = 2  # 2: keyed by the digest of the bytes checked
 MAX_ENTRY_BYTES = 256_000_000
+# A repository's own files, not stories: skipped by batch and the hook whatever their extension
+# (README.md, CHANGELOG.txt, LICENSE ...); the name before its first dot, in any case.
+NOT_STORIES = frozenset({"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE", "COPYING",
+                         "CONTRIBUTING", "CODE_OF_CONDUCT", "AUTHORS", "NOTICE", "SECURITY"})
+CACHE_GITIGNORE = "# Created by factcheck: the batch cache does not belong in version control.\n*\n"
+
+
+def skipped(path: str | Path, exclude: Iterable[str] = (), root: str | Path | None = None) -> bool:
+    """Whether `path` is left out: a README/CHANGELOG/LICENSE-style file, or matched by an exclude
+    pattern on its name, its path below `root`, or the tail of its path ("drafts/*" matches
+    stories/drafts/a.md)."""
+    path = Path(path)
+    if path.name.split(".", 1)[0].upper() in NOT_STORIES:
+        return True
+    parts = path.relative_to(root).parts if root is not None else path.parts
+    tails = {"/".join(parts[i:]) for i in range(len(parts))} | {path.name}
+    return any(fnmatch.fnmatch(tail, pattern) for pattern in exclude for tail in tails)
 
 
 def collect(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS,
             exclude: Iterable[str] = ()) -> list[Path]:
-    """Story files under `paths` (recursive), matching a glob and no exclude pattern."""
+    """Story files under `paths` (recursive), matching a glob and no exclude pattern, and not a
+    README/CHANGELOG/LICENSE-style file (`skipped`). A file named directly is always kept."""
     globs, exclude = tuple(globs), tuple(exclude)
     found: list[Path] = []
     for root in map(Path, paths):
@@ -42,10 +60,9 @@ def collect(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS,
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
             for name in sorted(files):
                 path = Path(folder) / name
-                relative = str(path.relative_to(root))
                 if not any(fnmatch.fnmatch(name, g) for g in globs):
                     continue
-                if any(fnmatch.fnmatch(relative, x) or fnmatch.fnmatch(name, x) for x in exclude):
+                if skipped(path, exclude, root):
                     continue
                 found.append(path)
     return found
@@ -66,6 +83,12 @@ class Cache:
         except OSError as exc:
             raise ConfigError(f"{self.folder}: cannot be created ({(exc.strerror or str(exc)).lower()}); expected "
                               f"a folder for the batch cache (--cache-dir), or --no-cache") from None
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():  # the cache ignores itself in git, as ruff's does
+            try:
+                write_atomic(ignore, CACHE_GITIGNORE, durable=False)
+            except FactcheckError:
+                pass  # a cache that cannot be written says so entry by entry
 
     def key(self, digest: str, job: Job) -> str:
         """The entry's name: `digest` is the sha256 of the story's bytes."""

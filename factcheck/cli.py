@@ -1,48 +1,57 @@
-"""The command line. It only wraps the library: library errors become one line on stderr and
-exit code 2; findings at or above --fail-on give exit code 1."""
+"""The command line. It only wraps the library: flags and the config become one `Settings`
+(factcheck.settings), library errors become one line on stderr and exit code 2, and findings at
+or above --fail-on give exit code 1."""
 
 from __future__ import annotations
 
-import datetime as dt
+import io
 import json
+import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from rich.console import Console
 
+from ._version import __version__
+from .cli_options import (ConfigFile, Exclude, FailOn, Fast, Format, Ignore, Model, Published, Refs, Select,
+                          flags)
 from .errors import FactcheckError, ModelError, SourceError
-from .extract import DEFAULT_MODEL, FAST_MODEL
-from .policy import SEVERITY_RANK
+from .extract.pipeline import DEFAULT_MODEL
+from .settings import Settings, no_reference_message, resolve
 
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+    pretty_exceptions_enable=False, context_settings=HELP,
     help="Catch wrong numbers in news copy before it is published.\n\n"
     "Example: factcheck check story.md",
 )
-FORMATS = ("text", "json", "jsonl", "line", "sarif", "rdjsonl", "github", "html")
 
 
-def _published(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FactcheckError(f"--published: expected a date as YYYY-MM-DD, got {value!r}") from None
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Catch wrong numbers in news copy before it is published.
+
+    Example: factcheck check story.md
+    """
 
 
 _LOADED: dict = {}
 
 
-def _reference_for(refs: Optional[Path], story_path: Optional[str]):
-    """The reference set named by --refs, or the nearest claims/ upward from the story."""
-    from .api import find_reference
+def _reference(folder: Optional[Path]):
+    """The reference set in `folder` (None: none), loaded once per run."""
     from .reference import load_reference
 
-    folder = refs if refs is not None else find_reference(story_path)
     if folder is None:
         return None
     key = str(Path(folder).resolve())
@@ -55,10 +64,8 @@ def _err(message: str) -> None:
     print(f"factcheck: error: {message}", file=sys.stderr)
 
 
-def _config(config_path: Optional[Path], near: Optional[str]):
-    from .config import find_config, load_config
-
-    return load_config(config_path if config_path is not None else find_config(near))
+def _warn(message: str) -> None:
+    print(f"factcheck: warning: {message}", file=sys.stderr)
 
 
 def flagged(reports, fail_on: str) -> bool:
@@ -68,72 +75,95 @@ def flagged(reports, fail_on: str) -> bool:
     return any(blocks(report, fail_on) for report in reports)
 
 
-def _print(output: str, format: str, color: Optional[bool]) -> None:
-    if format == "text":
-        Console(highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False).print(output)
+def _console(color: Optional[bool], file=None, **options) -> Console:
+    """A console that honours --color/--no-color, and NO_COLOR when neither is given."""
+    return Console(file=file, highlight=False, force_terminal=True if color else None,
+                   no_color=True if color is False else None, **options)
+
+
+def _terminal_width(color: Optional[bool]) -> Optional[int]:
+    """The width text output wraps to: the terminal's (or COLUMNS), None when piped."""
+    console = _console(color)
+    return console.width if console.is_terminal or os.environ.get("COLUMNS") else None
+
+
+def _emit(output: str, format: str, color: Optional[bool], to: Optional[Path]) -> None:
+    """Print the rendered report (markup for text), or write it to `to` as plain text."""
+    if to is not None:
+        from .atomic import write_atomic
+
+        if format == "text":
+            buffer = io.StringIO()
+            _console(False, file=buffer, soft_wrap=True, width=10_000).print(output)
+            output = buffer.getvalue()
+        write_atomic(to, output if output.endswith("\n") or not output else output + "\n", durable=False)
+    elif format == "text":
+        _console(color, soft_wrap=True).print(output)
     elif output:
         print(output)
-
-
-def _check_options(format, fail_on, config):
-    from .report import RENDERERS
-
-    format = format or config.format or "text"
-    fail_on = fail_on or config.fail_on
-    if format not in RENDERERS:
-        raise FactcheckError(f"--format: expected one of {', '.join(RENDERERS)}, got {format!r}")
-    if fail_on not in SEVERITY_RANK:
-        raise FactcheckError(f"--fail-on: expected error, warning or info, got {fail_on!r}")
-    return format, fail_on
 
 
 @app.command()
 def check(
     files: List[str] = typer.Argument(None, help="Story files (.txt, .md, .html); '-' or none on a pipe reads stdin."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default text)."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides front matter)."),
-    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
-    fail_on: Optional[str] = typer.Option(None, help="Exit 1 on findings at or above: error (default), warning, info."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
-    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the story)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
-    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model: several times faster, less exact about what is counted."),
+    format: Format = None, published: Published = None, model: Model = None, fail_on: FailOn = None,
+    refs: Refs = None, config: ConfigFile = None, fast: Fast = False, select: Select = None, ignore: Ignore = None,
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal, unless NO_COLOR is set)."),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", metavar="PATH", help="The name piped text is reported under; its config, reference "
+        "set and format are found from it."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when something is flagged (2 still "
+                                   "means a usage or input problem)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to FILE "
+                                          "instead of standard output."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print how many flags each rule raised, instead "
+                                    "of the report."),
 ) -> None:
     """Read every figure in a story: value, interval, what is counted, where and when; check it
     against the reference set and against the story itself.
 
     Example: factcheck check corpora/dev/iraq-detainee-transfers.md --format json
     """
+    files = list(files or [])
+    settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
+                             fast=fast, format=format, select=select, ignore=ignore),
+                       files[0] if files and files[0] != "-" else stdin_filename)
+    run_check(files, settings, color=color, stdin_filename=stdin_filename, exit_zero=exit_zero, output=output,
+              statistics=statistics)
+
+
+def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = None,
+              stdin_filename: Optional[str] = None, exit_zero: bool = False, output: Optional[Path] = None,
+              statistics: bool = False, hook: bool = False) -> None:
+    """check and hook: read the stories, check each against its reference set, print, exit."""
     from .api import check_stories
     from .report import RENDERERS
     from .source import MAX_BYTES, read_stdin, read_story, story_from_text
 
-    files = list(files or [])
-    settings = _config(config, files[0] if files and files[0] != "-" else None)
-    format, fail_on = _check_options(format, fail_on, settings)
-    date = _published(published)
     if not files:
         if sys.stdin is not None and sys.stdin.isatty():
             raise FactcheckError("no story given: name a file, or pipe a story in (factcheck check - < story.txt)")
         files = ["-"]
+    limit = settings.max_bytes or MAX_BYTES
     stories, failed = [], 0
     for name in files:
         try:
             if name == "-":
-                text, _ = read_stdin(sys.stdin, settings.max_bytes or MAX_BYTES)
-                stories.append(story_from_text(text, None, published=date))
+                text, _ = read_stdin(sys.stdin, limit)
+                stories.append(story_from_text(text, stdin_filename, published=settings.published))
             else:
-                kwargs = {"max_bytes": settings.max_bytes} if settings.max_bytes else {}
-                stories.append(read_story(name, published=date, **kwargs))
+                stories.append(read_story(name, published=settings.published, max_bytes=limit))
         except SourceError as exc:
             _err(str(exc))
             failed += 1
-    reports, texts = [], []
+    reports, texts, unreferenced = [], [], None
     for story in stories:
-        reference = _reference_for(refs or settings.refs, story.path)
+        folder = settings.reference_folder(story.path)
+        if folder is None and unreferenced is None and "contradicted" not in settings.disable:
+            unreferenced = story.path or "."
         try:
-            reports.extend(check_stories([story], model=FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL),
-                                         reference=reference, disable=settings.disable))
+            reports.extend(check_stories([story], model=settings.model, reference=_reference(folder),
+                                         disable=settings.disable))
         except ModelError:
             raise
         except FactcheckError as exc:  # this story only; the others are still checked
@@ -141,49 +171,84 @@ def check(
             failed += 1
             continue
         texts.append(story.text)
-    options = {"array": len(files) > 1} if format == "json" else {}
-    _print(RENDERERS[format](reports, texts, **options), format, color)
-    raise typer.Exit(2 if failed else (1 if flagged(reports, fail_on) else 0))
+    if unreferenced is not None:
+        _warn(no_reference_message(unreferenced))
+    format = settings.format
+    if statistics:
+        from .statistics import render as render_statistics
+
+        format = "json" if format in ("json", "jsonl") else "text"
+        rendered = render_statistics(reports, format)
+        format = format if format == "json" else "plain"
+    else:
+        extra = {"array": len(files) > 1} if format == "json" else {}
+        if format == "text" and output is None:
+            extra["width"] = _terminal_width(color)
+        rendered = RENDERERS[format](reports, texts, **extra)
+    _emit(rendered, format, color, output)
+    blocked = flagged(reports, settings.fail_on)
+    if hook and blocked:
+        _suppression_hint(reports, settings)
+    raise typer.Exit(2 if failed else (0 if exit_zero else int(blocked)))
+
+
+def _suppression_hint(reports, settings: Settings) -> None:
+    """How an editor marks a flag as checked, for the formats the blocking stories are in."""
+    from .policy import blocks
+
+    formats = {report.source.format for report in reports if blocks(report, settings.fail_on)}
+    forms = []
+    if formats & {"markdown", "html"}:
+        forms.append("<!-- factcheck ignore-next RULE --> on the line before its paragraph "
+                     "(or <!-- factcheck ignore RULE --> on its line)")
+    if "text" in formats:
+        forms.append("a line 'factcheck: ignore-next RULE' before its paragraph (.txt)")
+    print(f"factcheck: a flag an editor has checked can be suppressed: {'; or '.join(forms)}; "
+          f"RULE is the name after the position, or all (README: Inline suppression)", file=sys.stderr)
 
 
 @app.command()
 def hook(
     files: List[str] = typer.Argument(..., help="The stories a commit or publishing step is about to publish."),
-    fail_on: Optional[str] = typer.Option(None, help="Block on findings at or above: error (default), warning, info."),
-    format: str = typer.Option("line", "--format", "-f", help="Output format (default line: path:line:col: rule: message)."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides front matter)."),
-    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the story)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
+    fail_on: FailOn = None, format: Format = None, published: Published = None, refs: Refs = None,
+    config: ConfigFile = None, model: Model = None, fast: Fast = False, select: Select = None,
+    ignore: Ignore = None, exclude: Exclude = None,
 ) -> None:
     """The pre-publish hook: print only what blocks or warns, one line each; exit 1 to block.
+    README, CHANGELOG and LICENSE-style files and the config's exclude patterns are skipped.
 
     Example: factcheck hook stories/*.md --fail-on warning
     """
-    check(files=files, format=format, published=published, model=None, fail_on=fail_on, color=False,
-          refs=refs, config=config, fast=False)
+    from .batch import skipped
+
+    settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
+                             fast=fast, format=format or "line", select=select, ignore=ignore, exclude=exclude),
+                       files[0])
+    kept = [name for name in files if not skipped(name, settings.exclude)]
+    if not kept:
+        raise typer.Exit(0)
+    run_check(kept, settings, color=False, hook=True)
 
 
 @app.command()
 def batch(
     folders: List[Path] = typer.Argument(..., help="Folders (searched recursively) or story files."),
     glob: List[str] = typer.Option(["*.txt", "*.md", "*.markdown", "*.html", "*.htm"], "--glob", help="File name patterns to check (repeatable)."),
-    exclude: List[str] = typer.Option([], "--exclude", help="Patterns to skip, on the name or the path below the folder (repeatable)."),
+    exclude: Exclude = None,
     out: Optional[Path] = typer.Option(None, "--out", help="Write reports.jsonl, summary.csv and report.html here."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Processes (default: every core)."),
-    published: Optional[str] = typer.Option(None, help="Publication date for every story (default: each story's own)."),
-    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
-    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ upward from the first folder)."),
-    fail_on: Optional[str] = typer.Option(None, help="Exit 1 on findings at or above: error (default), warning, info."),
+    published: Published = None, model: Model = None, refs: Refs = None, fail_on: FailOn = None,
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Re-check only stories that changed since the last run."),
-    cache_dir: Path = typer.Option(Path(".factcheck-cache"), "--cache-dir", help="Where the cache lives."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest factcheck.toml or [tool.factcheck])."),
+    cache_dir: Path = typer.Option(Path(".factcheck-cache"), "--cache-dir", help="Where the cache lives (it ignores itself in git)."),
+    config: ConfigFile = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
-    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model (several times faster)."),
+    fast: Fast = False, select: Select = None, ignore: Ignore = None,
     engine: str = typer.Option("local", "--engine", help="local (this machine's cores) or dask (a Dask cluster; optional extra)."),
     scheduler: str = typer.Option("local", "--scheduler", help="Dask scheduler address (tcp://host:8786), or 'local' for a local cluster."),
 ) -> None:
     """Check a folder of stories on every core (or a Dask cluster); print a summary table, write
-    JSON Lines, CSV and an HTML page; go on past unreadable files and list them.
+    JSON Lines, CSV and an HTML page; go on past unreadable files and list them. README,
+    CHANGELOG and LICENSE-style files are skipped.
 
     Example: factcheck batch stories/ --out reports/ --exclude 'drafts/*'
     """
@@ -191,24 +256,23 @@ def batch(
     from contextlib import closing
 
     from . import batch as batching
-    from .api import find_reference
     from .batch_output import Outputs
     from .report import RENDERERS
+    from .report.text import plural
 
-    settings = _config(config, str(folders[0]))
-    _, fail_on = _check_options("json", fail_on, settings)
-    if published:
-        _published(published)
+    settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
+                             fast=fast, select=select, ignore=ignore, exclude=exclude), folders[0])
     if engine not in ("local", "dask"):
         raise FactcheckError(f"--engine: expected local or dask, got {engine!r}")
-    refs = refs or settings.refs or find_reference(folders[0])
-    paths = batching.collect(folders, glob, [*exclude, *settings.exclude])
+    paths = batching.collect(folders, glob, settings.exclude)
     if not paths:
         raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
-    model_name = FAST_MODEL if fast else (model or settings.model or DEFAULT_MODEL)
-    refs_text = str(refs) if refs else None
-    job_list = (batching.Job(str(p), published, model_name, refs_text, tuple(settings.disable), settings.max_bytes)
-                for p in paths)
+    refs_text = str(settings.refs) if settings.refs else None
+    if refs_text is None and "contradicted" not in settings.disable:
+        _warn(no_reference_message(folders[0]))
+    date = settings.published.isoformat() if settings.published else None
+    job_list = (batching.Job(str(p), date, settings.model, refs_text, tuple(sorted(settings.disable)),
+                             settings.max_bytes) for p in paths)
     store = batching.Cache(cache_dir, batching.reference_fingerprint(refs_text)) if cache else None
     executor = None
     if engine == "dask":
@@ -238,7 +302,7 @@ def batch(
                             bad.append(outcome)
                             continue
                         rows.append((outcome.path, outcome.report.summary, outcome.cached))
-                        any_flagged = any_flagged or flagged([outcome.report], fail_on)
+                        any_flagged = any_flagged or flagged([outcome.report], settings.fail_on)
                         if keep_pages:
                             pages.append((outcome.report, outcome.text))
             finally:
@@ -252,11 +316,11 @@ def batch(
     finally:
         _on_sigterm(previous)
     if not quiet:
-        _summary_table(sorted(rows, key=lambda row: row[0]), Console(highlight=False, soft_wrap=True))
+        _summary_table(sorted(rows, key=lambda row: row[0]))
     cached = sum(row[2] for row in rows)
-    print(f"{len(rows)} stories checked ({cached} from cache), {len(bad)} failed", file=sys.stderr)
+    print(f"{plural(len(rows), 'story', 'stories')} checked ({cached} from cache), {len(bad)} failed", file=sys.stderr)
     if store is not None and store.problem:
-        print(f"factcheck: warning: the cache is incomplete: {store.problem}", file=sys.stderr)
+        _warn(f"the cache is incomplete: {store.problem}")
     for o in sorted(bad, key=lambda o: o.path):
         _err(o.error)
     raise typer.Exit(2 if bad else (1 if any_flagged else 0))
@@ -283,10 +347,17 @@ def _on_sigterm(handler):
         return None
 
 
-def _summary_table(rows, console) -> None:
-    from rich.table import Table
+def _summary_table(rows) -> None:
+    """Story, claims, checked, contradicted, findings. Names are never cut: on a terminal a long
+    one folds onto the next line; piped, the table is as wide as its longest row."""
+    from rich.table import Column, Table
 
-    table = Table("story", "claims", "checked", "contradicted", "findings", box=None, pad_edge=False)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        longest = max((len(path) for path, _, _ in rows), default=0)
+        console = Console(highlight=False, soft_wrap=True, width=max(80, longest + 50))
+    table = Table(Column("story", overflow="fold"), "claims", "checked", "contradicted", "findings",
+                  box=None, pad_edge=False)
     for path, s, _ in rows:
         table.add_row(path, str(s.claims), str(s.checked), str(s.contradicted), str(s.findings))
     console.print(table)
@@ -295,52 +366,73 @@ def _summary_table(rows, console) -> None:
 @app.command("config")
 def config_command(
     path: Optional[Path] = typer.Argument(None, help="A story or folder to discover the config from (default: here)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="A config file to read instead."),
+    config: ConfigFile = None, refs: Refs = None,
 ) -> None:
-    """Show the configuration that applies, and the file it came from.
+    """Show the configuration that applies, and the file it came from, and the reference set.
 
     Example: factcheck config stories/today.md
     """
-    from .api import find_reference
     from .config import describe
 
-    settings = _config(config, str(path) if path else None)
-    print(describe(settings))
-    refs = settings.refs or find_reference(path)
-    print(f"reference set: {refs or 'none found (every claim stays unverified)'}")
+    settings = resolve(flags(config=config, refs=refs), path)
+    print(describe(settings.config))
+    print(f"resolved: model {settings.model}, fail_on {settings.fail_on}, format {settings.format}, "
+          f"rules off: {', '.join(sorted(settings.disable)) or 'none'}")
+    if settings.refs is not None:
+        how = "named" if settings.refs_named else "found upward"
+        print(f"reference set: {settings.refs} ({how})")
+    else:
+        print(f"reference set: none; {no_reference_message(path)}")
 
 
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind (default: this machine only; others need a token)."),
     port: int = typer.Option(8765, help="Port."),
-    refs: Optional[Path] = typer.Option(None, "--refs", help="Reference set folder (default: nearest claims/ from here)."),
-    model: Optional[str] = typer.Option(None, help=f"spaCy pipeline to load (default {DEFAULT_MODEL})."),
-    fast: bool = typer.Option(False, "--fast", help="Rules only, no statistical model (several times faster)."),
-    fail_on: str = typer.Option("error", help="Findings at or above this level make the decision 'block'."),
+    refs: Refs = None, config: ConfigFile = None, model: Model = None, fast: Fast = False,
+    fail_on: FailOn = None, select: Select = None, ignore: Ignore = None,
     token: Optional[str] = typer.Option(None, "--token", envvar="FACTCHECK_TOKEN", show_envvar=True,
                                         help="Require 'Authorization: Bearer TOKEN' on every request (prefer the "
                                         "environment variable: a flag shows in the process list)."),
-    max_bytes: int = typer.Option(1_000_000, "--max-bytes", help="Largest request body accepted (413 beyond)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest request body accepted (413 beyond; "
+                                            "default: max_bytes in the config, else 1000000)."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a request may take, reading and checking "
                                   "(408 when it does not arrive in time, 503 when the check does not finish)."),
     max_connections: int = typer.Option(64, "--max-connections", help="Open connections served at once (503 beyond)."),
     workers: int = typer.Option(2, "--workers", help="Checker processes, each with the pipeline loaded."),
 ) -> None:
-    """Answer POST /check with a report and a decision (block, warn, pass) for a CMS.
+    """Answer POST /check with a report and a decision (block, warn, pass) for a CMS. The config
+    (found upward from here, or --config) gives the model, reference set, fail_on and rules.
 
     Stops on SIGTERM or Ctrl-C after finishing the requests in flight.
 
     Example: factcheck serve --port 8765   (then: curl -d '{"body": "..."}' -H 'Content-Type: application/json' localhost:8765/check)
     """
-    from .api import find_reference
-    from .reference import load_reference
-    from .serve import serve as run_server
+    from functools import partial
 
-    folder = refs or find_reference(None)
-    run_server(host, port, model=FAST_MODEL if fast else (model or DEFAULT_MODEL),
-               reference=load_reference(folder) if folder else None, fail_on=fail_on, token=token,
-               max_bytes=max_bytes, timeout=timeout, max_connections=max_connections, workers=workers)
+    from .serve import serve as run_server
+    from .serve_workers import check_fields
+
+    settings = resolve(flags(refs=refs, config=config, model=model, fast=fast, fail_on=fail_on, select=select,
+                             ignore=ignore), None)
+    if settings.refs is None and "contradicted" not in settings.disable:
+        _warn(no_reference_message(None))
+    checker = partial(serve_checker, disable=tuple(sorted(settings.disable))) if settings.disable else check_fields
+    run_server(host, port, model=settings.model, reference=_reference(settings.refs), fail_on=settings.fail_on,
+               token=token, max_bytes=max_bytes or settings.max_bytes or 1_000_000, timeout=timeout,
+               max_connections=max_connections, workers=workers, checker=checker)
+
+
+def serve_checker(fields: dict, model: str, reference, *, disable: tuple[str, ...] = ()):
+    """serve's checker with the settings' rules turned off (a module-level function, so that it
+    can be sent to a worker process)."""
+    from .api import check_story
+    from .source import parse_date, story_from_text
+
+    published = fields.get("published")
+    date = parse_date(published, '"published"') if published is not None else None
+    story = story_from_text(fields["body"], fields.get("path"), published=date, format=fields.get("format") or "text")
+    return check_story(story, model=model, reference=reference, disable=disable)
 
 
 @app.command("eval")

@@ -10,14 +10,32 @@ from typing import Optional
 
 import typer
 
+from .cli_options import ConfigFile, Refs, flags
+
 refs_app = typer.Typer(
-    no_args_is_help=True, rich_markup_mode=None,
+    no_args_is_help=True, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
     help="The reference set: validate, list, show and import facts.\n\nExample: factcheck refs validate claims",
 )
 
 
+def reference_folder(refs: Optional[Path], config: Optional[Path], *, required: bool = True) -> Optional[Path]:
+    """The folder named by --refs or the config, else the nearest claims/ upward from here, as
+    `check` finds it (factcheck.settings); none found is an error naming where we looked."""
+    from .errors import ReferenceSetError
+    from .settings import no_reference_message, resolve
+
+    folder = resolve(flags(refs=refs, config=config), Path.cwd()).refs
+    if folder is None and required:
+        raise ReferenceSetError(no_reference_message(Path.cwd()))
+    return folder
+
+
 @refs_app.command("validate")
-def refs_validate(folder: Path = typer.Argument(Path("claims"), help="The reference set folder.")) -> None:
+def refs_validate(
+    folder: Optional[Path] = typer.Argument(None, help="The reference set folder (default: --refs, the config's "
+                                            "refs, or the nearest claims/ upward from here)."),
+    refs: Refs = None, config: ConfigFile = None,
+) -> None:
     """Check every file of a reference set; every problem is printed as file:line: message.
 
     Example: factcheck refs validate claims
@@ -25,6 +43,7 @@ def refs_validate(folder: Path = typer.Argument(Path("claims"), help="The refere
     from .errors import ReferenceSetError
     from .reference import load_reference
 
+    folder = folder or reference_folder(refs, config)
     try:
         reference = load_reference(folder)
     except ReferenceSetError as exc:
@@ -35,14 +54,14 @@ def refs_validate(folder: Path = typer.Argument(Path("claims"), help="The refere
 
 
 @refs_app.command("list")
-def refs_list(folder: Path = typer.Option(Path("claims"), "--refs", help="The reference set folder.")) -> None:
+def refs_list(refs: Refs = None, config: ConfigFile = None) -> None:
     """List the facts: id, what, where, figure, as of.
 
     Example: factcheck refs list --refs claims
     """
     from .reference import load_reference
 
-    reference = load_reference(folder)
+    reference = load_reference(reference_folder(refs, config))
     for fact in reference.facts.values():
         what = fact.counts or fact.event or fact.unit or fact.kind
         figure = fact.value if fact.value is not None else f"{fact.low}-{fact.high}"
@@ -53,7 +72,7 @@ def refs_list(folder: Path = typer.Option(Path("claims"), "--refs", help="The re
 @refs_app.command("show")
 def refs_show(
     fact_id: str = typer.Argument(..., help="A fact or place id."),
-    folder: Path = typer.Option(Path("claims"), "--refs", help="The reference set folder."),
+    refs: Refs = None, config: ConfigFile = None,
 ) -> None:
     """Show one fact (or place) in full, with its source and where it is defined.
 
@@ -62,6 +81,7 @@ def refs_show(
     from .errors import ReferenceSetError
     from .reference import load_reference
 
+    folder = reference_folder(refs, config)
     reference = load_reference(folder)
     item = reference.facts.get(fact_id) or reference.places.get(fact_id)
     if item is None:
@@ -93,7 +113,7 @@ def refs_schema() -> None:
 def refs_import(
     csv_file: Path = typer.Argument(..., help="A CSV of facts (columns: id, counts, value, source_publisher, ...)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write TOML here (default: print it)."),
-    folder: Path = typer.Option(Path("claims"), "--refs", help="Check places against this reference set."),
+    refs: Refs = None, config: ConfigFile = None,
 ) -> None:
     """Turn a data desk's spreadsheet (CSV) into reference-set TOML; every bad row is reported
     as file:line, and nothing is written unless every row is valid.
@@ -103,8 +123,9 @@ def refs_import(
     from .reference import load_reference
     from .refs_csv import check_rows, read_csv_rows, to_toml
 
+    folder = reference_folder(refs, config, required=False)  # places are checked against it when there is one
     rows, errors = read_csv_rows(csv_file)
-    check_rows(csv_file, rows, errors, load_reference(folder) if folder.is_dir() else None)
+    check_rows(csv_file, rows, errors, load_reference(folder) if folder is not None and folder.is_dir() else None)
     facts = [fact for _, fact in rows]
     text = to_toml(facts)
     if out:

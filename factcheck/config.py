@@ -1,5 +1,7 @@
 """Configuration: a `factcheck.toml` (or `[tool.factcheck]` in pyproject.toml) found upward from
-the checked file, like a linter's; `--config` names one; command-line flags override it."""
+the checked file, like a linter's; `--config` names one; command-line flags override it
+(`factcheck.settings` resolves the two). Keys may be written with a hyphen or an underscore
+(`fail-on` or `fail_on`), as pyproject.toml tools usually accept."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Config(BaseModel):
     disable: list[str] = []
     exclude: list[str] = []
     max_bytes: int | None = None
+    fast: bool | None = None
     source: Path | None = None  # the file this was read from (None: defaults)
 
     @field_validator("disable")
@@ -83,6 +86,7 @@ def load_config(path: str | Path | None) -> Config:
         raise ConfigError(f"{path}:{line.group(1) if line else 1}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("factcheck", {})
+    data = _underscored(data, text, path)
     try:
         config = Config.model_validate({**data, "source": path})
     except ValidationError as exc:
@@ -90,17 +94,41 @@ def load_config(path: str | Path | None) -> Config:
         key = str(error["loc"][0]) if error["loc"] else ""
         number = _line_of(text, key)
         message = error["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"{path}:{number}: {key}: {message}") from None
+        raise ConfigError(f"{path}:{number}: {_spelled(text, key)}: {message}") from None
     if config.refs is not None and not config.refs.is_absolute():
         config = config.model_copy(update={"refs": (path.parent / config.refs).resolve()})
     return config
 
 
-def _line_of(text: str, key: str) -> int:
+def _underscored(data: dict, text: str, path: Path) -> dict:
+    """`fail-on` read as `fail_on`; both spellings of one key is an error naming the second."""
+    out: dict = {}
+    for key, value in data.items():
+        name = key.replace("-", "_") if isinstance(key, str) else key
+        if name in out:
+            raise ConfigError(f"{path}:{_line_of(text, key, exact=True)}: {key}: given twice (as {name.replace('_', '-')} "
+                              f"and {name}); keep one")
+        out[name] = value
+    return out
+
+
+def _key_pattern(key: str) -> str:
+    """A regular expression for `key` as written in TOML, with a hyphen or an underscore."""
+    return "[-_]".join(re.escape(part) for part in re.split(r"[-_]", key))
+
+
+def _line_of(text: str, key: str, *, exact: bool = False) -> int:
+    pattern = re.escape(key) if exact else _key_pattern(key)
     for number, line in enumerate(text.splitlines(), start=1):
-        if key and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+        if key and re.match(rf"^\s*[\"']?{pattern}[\"']?\s*=", line):
             return number
     return 1
+
+
+def _spelled(text: str, key: str) -> str:
+    """`key` as the file spells it (fail-on or fail_on)."""
+    match = re.search(rf"^\s*[\"']?({_key_pattern(key)})[\"']?\s*=", text, re.M) if key else None
+    return match.group(1) if match else key
 
 
 def describe(config: Config) -> str:

@@ -1,10 +1,16 @@
-"""Human-readable report: each figure in its sentence, with what factcheck read from it."""
+"""Human-readable report: each figure in its sentence, with what factcheck read from it.
+
+Rich markup, one item a line; given a `width`, long lines wrap to it with their continuation
+indented under the item's text. Snippets and messages are one line each (no raw newlines)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ..models import DateClaim, Report
 from ..normalize import describe_interval
@@ -17,46 +23,84 @@ _QUALIFIER_WORDS = {
 }
 
 
-def render(reports: list[Report], texts: list[str] | None = None) -> str:
-    """Rich markup; the CLI prints it in colour on a terminal and plain when piped."""
+_DETAIL = 14  # the indent of a claim's snippet and verdict lines
+_SPACE = re.compile(r"\s+")
+
+
+def render(reports: list[Report], texts: list[str] | None = None, *, width: int | None = None) -> str:
+    """Rich markup; the CLI prints it in colour on a terminal and plain when piped, and passes the
+    terminal's `width` (None: no wrapping)."""
     blocks = []
     for index, report in enumerate(reports):
         text = texts[index] if texts else None
-        blocks.append(_story(report, text))
+        lines = _story(report, text)
+        blocks.append("\n".join(_wrap(indent, head, body, width) for indent, head, body in lines))
     return "\n\n".join(blocks)
 
 
-def _story(report: Report, text: str | None) -> str:
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 claim', '2 claims' ('1 story', '2 stories' with `nouns`)."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace (newlines, tabs, line separators) as one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _story(report: Report, text: str | None) -> list[tuple[int, str, str]]:
+    """(indent, head, body) for each line: a long body wraps under itself, after the head."""
     path = report.source.path or "<stdin>"
     published = report.source.published or "unknown (relative dates unresolved; use --published)"
-    out = [f"[bold]{escape(path)}[/bold]  published {published}"]
+    out = [(0, "", f"[bold]{escape(one_line(path))}[/bold]  published {published}")]
     for claim in report.claims:
         where = f"{claim.line}:{claim.column}"
-        mark = _VERDICT_MARKS[claim.verdict]
-        out.append(f"  [cyan]{where:>8}[/cyan]  {mark} {claim.kind:<8} [bold]{escape(claim.text)}[/bold]  {escape(_reading(claim))}")
+        muted = claim.verdict == "contradicted" and claim.suppressed
+        mark = "[dim]✗[/dim]" if muted else _VERDICT_MARKS[claim.verdict]
+        head = f"  [cyan]{where:>8}[/cyan]  {mark} {claim.kind:<8} "
+        out.append((2, head, f"[bold]{escape(one_line(claim.text))}[/bold]  {escape(_reading(claim))}"))
         if text is not None:
-            out.append(f"              [dim]{escape(_context(text, claim.start, claim.end))}[/dim]")
+            out.append((_DETAIL, "", f"[dim]{escape(_context(text, claim.start, claim.end))}[/dim]"))
         if claim.verdict != "unverified" and claim.reference:
-            colour = "green" if claim.verdict == "supported" else "red"
+            colour = "dim" if muted else ("green" if claim.verdict == "supported" else "red")
             ref = claim.reference
             source = f"; source: {ref.source}" if ref.source else ""
-            detail = escape(f"{claim.verdict}: {claim.reason or ''} [{ref.id}{source}]")
-            out.append(f"              [{colour}]{detail}[/{colour}]")
+            note = " (suppressed)" if muted else ""
+            detail = escape(one_line(f"{claim.verdict}{note}: {claim.reason or ''} [{ref.id}{source}]"))
+            out.append((_DETAIL, "", f"[{colour}]{detail}[/{colour}]"))
     for finding in report.findings:
+        colour = "dim" if finding.suppressed else {"error": "red", "warning": "yellow", "info": "blue"}[finding.severity]
         muted = " (suppressed)" if finding.suppressed else ""
-        colour = {"error": "red", "warning": "yellow", "info": "blue"}[finding.severity]
-        out.append(f"  [cyan]{finding.line}:{finding.column}[/cyan]  [{colour}]{finding.severity}[/{colour}]  "
-                   f"{finding.rule}: {escape(finding.message)}{muted}")
+        head = f"  [cyan]{finding.line}:{finding.column}[/cyan]  [{colour}]{finding.severity}[/{colour}]  "
+        out.append((2, head, f"{finding.rule}{muted}: {escape(one_line(finding.message))}"))
         if text is not None:
-            out.append(f"              [dim]{escape(_context(text, finding.start, finding.end))}[/dim]")
+            out.append((_DETAIL, "", f"[dim]{escape(_context(text, finding.start, finding.end))}[/dim]"))
+    out.append((2, "", escape(_summary(report))))
+    return out
+
+
+def _summary(report: Report) -> str:
     kinds = Counter(c.kind for c in report.claims)
     breakdown = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     s = report.summary
-    out.append(
-        f"  {s.claims} claims ({breakdown or 'none'}); {s.checked} checked against the reference set"
-        f" ({s.supported} supported, {s.contradicted} contradicted); {s.findings} findings"
-    )
-    return "\n".join(out)
+    suppressed = (sum(f.suppressed for f in report.findings)
+                  + sum(c.suppressed and c.verdict == "contradicted" for c in report.claims))
+    muted = f" ({suppressed} suppressed)" if suppressed else ""
+    return (f"{plural(s.claims, 'claim')} ({breakdown or 'none'}); {s.checked} checked against the reference set"
+            f" ({s.supported} supported, {s.contradicted} contradicted); {plural(s.findings, 'finding')}{muted}")
+
+
+def _wrap(indent: int, head: str, body: str, width: int | None) -> str:
+    """One item as markup: `head` then `body`, the body wrapped to `width` with its continuation
+    lines indented to where it starts (the head's width, or `indent` for a line with no head)."""
+    start = Text.from_markup(head).cell_len if head else indent
+    first = head or " " * indent
+    if width is None or start + Text.from_markup(body).cell_len <= width:
+        return first + body
+    room = max(width - start, 20)
+    lines = [line.rstrip() or line for line in Text.from_markup(body).wrap(Console(width=room), room)]
+    pieces = [line.markup for line in lines]
+    return "\n".join([first + pieces[0], *(" " * start + piece for piece in pieces[1:])])
 
 
 def _reading(claim) -> str:
@@ -85,7 +129,8 @@ def _reading(claim) -> str:
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
-    """The line around a claim, trimmed to `width` characters either side."""
+    """The line around a claim, trimmed to `width` characters either side, on one line: a span
+    that runs over several lines (a list and its total) shows its start and end."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -93,4 +138,7 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     right = text[end : min(line_end, end + width)]
     prefix = "…" if start - width > line_start else ""
     suffix = "…" if end + width < line_end else ""
-    return f"{prefix}{left}»{text[start:end]}«{right}{suffix}".strip()
+    middle = one_line(text[start:end])
+    if len(middle) > 2 * width:
+        middle = f"{middle[:width].rstrip()} … {middle[-width // 2:].lstrip()}"
+    return one_line(f"{prefix}{left}»{middle}«{right}{suffix}")
