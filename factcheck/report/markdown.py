@@ -11,6 +11,7 @@ http(s) and mailto links are links (a relative link would point nowhere from the
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -33,6 +34,7 @@ _DEFINITION = re.compile(r" {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:\"[
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]*)>", re.I)
 _SAFE_URL = re.compile(r"(?:https?://|mailto:)", re.I)
+_SPECIAL = re.compile(r"[\\\n`&<\[!*_]")
 _LOOKAHEAD = 4000  # the longest link text or code span looked for
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
@@ -243,22 +245,28 @@ class _Reader:
     def inline(self, lines: list[_Line]) -> list:
         """A paragraph's lines (leading spaces dropped, trailing spaces a hard break if two or
         more) read as one run of inline content."""
-        chars: list[str] = []
+        parts: list[str] = []
         offsets: list[int] = []
         breaks: set[int] = set()
+        cuts: list[int] = []
         for number, line in enumerate(lines):
             text = self.text(line)
             stripped = text.lstrip(" \t")
             start = line.start + len(text) - len(stripped)
             body = stripped.rstrip(" \t")
             if number:
+                if offsets and offsets[-1] + 1 != lines[number - 1].end:
+                    cuts.append(len(offsets))
                 offsets.append(lines[number - 1].end)
-                chars.append("\n")
+                parts.append("\n")
                 if self.text(lines[number - 1]).endswith("  "):
-                    breaks.add(len(chars) - 1)
-            chars.extend(body)
+                    breaks.add(len(offsets) - 1)
+            if body and offsets and offsets[-1] + 1 != start:
+                cuts.append(len(offsets))
+            parts.append(body)
             offsets.extend(range(start, start + len(body)))
-        return _Inline("".join(chars), offsets, breaks, self.definitions).nodes(0, len(chars))
+        joined = "".join(parts)
+        return _Inline(joined, offsets, breaks, self.definitions, cuts).nodes(0, len(joined))
 
 
 def _interrupts(item: re.Match, text: str) -> bool:
@@ -293,16 +301,17 @@ class _Inline:
     """One paragraph's inline content: code spans, escapes, entities, autolinks, links, images,
     then emphasis by CommonMark's delimiter rules (without the rarer corners)."""
 
-    def __init__(self, s: str, offsets: list[int], breaks: set[int], definitions: dict[str, str]):
+    def __init__(self, s: str, offsets: list[int], breaks: set[int], definitions: dict[str, str],
+                 cuts: list[int]):
         self.s, self.offsets, self.breaks, self.definitions = s, offsets, breaks, definitions
+        self.cuts = cuts  # the positions where the original stops being contiguous, in order
 
     def text(self, lo: int, hi: int) -> list[Text]:
         """Shown text for s[lo:hi], cut where the original is not contiguous."""
         out, run = [], lo
-        for k in range(lo + 1, hi + 1):
-            if k == hi or self.offsets[k] != self.offsets[k - 1] + 1:
-                out.append(Text(self.s[run:k], self.offsets[run], self.offsets[k - 1] + 1))
-                run = k
+        for k in [*self.cuts[bisect.bisect_right(self.cuts, lo):bisect.bisect_left(self.cuts, hi)], hi]:
+            out.append(Text(self.s[run:k], self.offsets[run], self.offsets[k - 1] + 1))
+            run = k
         return out
 
     def nodes(self, lo: int, hi: int, in_link: bool = False) -> list:
@@ -316,6 +325,10 @@ class _Inline:
                 items.extend(self.text(plain, until))
 
         while i < hi:
+            found = _SPECIAL.search(s, i, hi)
+            if found is None:
+                break
+            i = found.start()
             ch = s[i]
             special = None
             if ch == "\\" and i + 1 < hi and s[i + 1] in _PUNCT:

@@ -1,25 +1,10 @@
-"""The report page (Jinja, autoescaped) and a figure's details. No script and no external asset:
-details open on click or keyboard focus (CSS `:focus`, each figure has `tabindex="0"`) and stay
-open while focus is inside them, so their source link can be clicked or reached with Tab (they hide
-with `visibility`, a moment late, not `display`: an element that is not rendered cannot take focus,
-and focus leaves the figure before it reaches the link). The print stylesheet shows every figure's
-details inline and each link's address."""
+"""The report page and a flag's note (Jinja, autoescaped; a figure's details are built in html.py).
 
-WHY = """\
-<span class="why" id="{{ c.anchor }}-why" role="note" tabindex="-1">
-<span class="why-head"><b class="v v-{{ c.verdict }}">{{ c.verdict }}</b> {{ c.kind }} &middot; line {{ c.line }}, column {{ c.column }}{{ " &middot; suppressed"|safe if c.suppressed }}</span>
-{% if c.reason %}<span class="why-reason">{{ c.reason }}</span>{% endif %}
-<span class="why-row"><i>read as</i> {{ c.reading }}</span>
-{% if c.reference %}{% set r = c.reference %}<span class="why-row why-ref"><i>reference</i> {{ r.figure }}{% if r.as_of %}, as of {{ r.as_of }}{% endif %} <code>{{ r.id }}</code></span>
-<span class="why-row why-source"><i>source</i> {% if r.url %}<a href="{{ r.url }}" rel="noopener noreferrer">{{ r.source or r.url }}</a>{% else %}{{ r.source or "not given" }}{% endif %}</span>
-{% endif %}
-{% for name, value in c.frame %}<span class="why-row why-frame"><i>{{ name }}</i> {{ value }}</span>
-{% endfor %}
-{% for link in c.links %}<span class="why-row why-link"><i>{{ link.relation }}</i> <a href="#{{ link.anchor }}">{{ link.text }}</a></span>
-{% endfor %}
-{% for f in c.flags %}<span class="why-row why-flag"><i>flag {{ f.number }}</i> <a href="#{{ f.anchor }}">{{ f.rule }}</a> ({{ f.severity }}{{ ", suppressed" if f.suppressed }})</span>
-{% endfor %}
-</span>"""
+No script and no external asset: details open on click or keyboard focus (CSS `:focus`; each
+figure has `tabindex="0"`) and stay open while focus is inside them, so their source link can be
+clicked or reached with Tab. They hide with `visibility`, a moment late, not `display`: an element
+that is not rendered cannot take focus, and focus leaves the figure before it reaches the link. The
+print stylesheet shows every figure's details inline and each link's address."""
 
 FLAG = """\
 <li class="flag {{ f.kind }} sev-{{ f.severity }}{{ ' suppressed' if f.suppressed }}" id="{{ f.anchor }}">
