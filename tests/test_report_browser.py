@@ -131,7 +131,7 @@ def _in_browser(page: Path, details: list[str], tmp: Path) -> dict:
     assert html.count("</body>") == 1
     probe = PROBE.replace("DETAILS", json.dumps(details))
     probed.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
                f"--user-data-dir={tmp / 'profile'}", "--window-size=1400,2000", "--dump-dom",
                probed.as_uri()]
     result = subprocess.run(command, capture_output=True, text=True, timeout=180,

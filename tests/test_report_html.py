@@ -437,6 +437,9 @@ def test_report_document_headlines():
     assert read("\n\n## *First* line\nmore\n", "markdown").headline == "First line"
     assert read("<title> T &amp; t </title><p>x</p>", "html").headline == "T & t"
     assert read("<h1>Big</h1><p>x</p>", "html").headline == "Big"
+    items = read("<ul><li><p>One 1</p></li><li>\n<div>Two 2</div></li></ul><p>After</p>", "html").blocks
+    assert [b.tag for b in items] == ["ul", "p"]
+    assert ["".join(t.shown for t in texts(li)).strip() for li in items[0].children] == ["One 1", "Two 2"]
     assert read("\n  First line  \nsecond\n\nthird", "text").headline == "First line"
 
 

@@ -129,10 +129,12 @@ def _html(text: str) -> Document:
     current: list = []
     kind = "p"
 
-    def flush(next_kind: str) -> None:
+    def flush(next_kind: str, opening: bool = False) -> None:
         nonlocal current, kind
         if any(t.shown.strip() for t in texts(current)):
             blocks.append(Element(kind, current))
+        elif opening and next_kind == "p":
+            next_kind = kind  # <li><p>: the paragraph is the item
         current, kind = [], next_kind
 
     position = 0
@@ -158,7 +160,7 @@ def _html(text: str) -> Document:
             elif tag == "li" and not closing:
                 flush("li")
             else:
-                flush("p")
+                flush("p", opening=not closing)
     current.extend(spans(text, position, len(text)))
     flush("p")
     title = _TITLE.search(text)

@@ -63,7 +63,8 @@ class _Story:
 
     @property
     def problem_words(self) -> str:
-        return ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in self.problems.items() if n)
+        return ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}"
+                         for sev, n in self.problems.items() if n)
 
     @property
     def sort_key(self) -> tuple:
@@ -156,7 +157,7 @@ def _flags(report: Report, claims: list[dict], by_id: dict[str, dict], prefix: s
         if info["verdict"] == "contradicted":
             flags.append({
                 "kind": "contradicted", "rule": "contradicted", "severity": "error",
-                "description": "A figure contradicts the reference data.",
+                "description": RULES["contradicted"].description if "contradicted" in RULES else "",
                 "message": f"{info['text']}: {info['reason'] or 'contradicted by the reference set'}",
                 "where": info["where"], "start": info["start"], "figures": [info],
                 "reference": info["reference"], "suppressed": info["suppressed"],
