@@ -83,12 +83,11 @@ class Cache:
         except OSError as exc:
             raise ConfigError(f"{self.folder}: cannot be created ({(exc.strerror or str(exc)).lower()}); expected "
                               f"a folder for the batch cache (--cache-dir), or --no-cache") from None
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():  # the cache ignores itself in git, as ruff's does
-            try:
-                write_atomic(ignore, CACHE_GITIGNORE, durable=False)
-            except FactcheckError:
-                pass  # a cache that cannot be written says so entry by entry
+        try:  # the cache ignores itself in git, as ruff's does; created once, never replaced
+            with open(self.folder / ".gitignore", "x", encoding="utf-8") as ignore:
+                ignore.write(CACHE_GITIGNORE)
+        except OSError:
+            pass  # there already, or the folder is not writable: the entries say so one by one
 
     def key(self, digest: str, job: Job) -> str:
         """The entry's name: `digest` is the sha256 of the story's bytes."""

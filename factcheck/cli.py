@@ -76,9 +76,9 @@ def flagged(reports, fail_on: str) -> bool:
 
 
 def _console(color: Optional[bool], file=None, **options) -> Console:
-    """A console that honours --color/--no-color, and NO_COLOR when neither is given."""
+    """A console that honours --color/--no-color, and NO_COLOR (or FORCE_COLOR) when neither is given."""
     return Console(file=file, highlight=False, force_terminal=True if color else None,
-                   no_color=True if color is False else None, **options)
+                   no_color=None if color is None else not color, **options)
 
 
 def _terminal_width(color: Optional[bool]) -> Optional[int]:
@@ -94,7 +94,8 @@ def _emit(output: str, format: str, color: Optional[bool], to: Optional[Path]) -
 
         if format == "text":
             buffer = io.StringIO()
-            _console(False, file=buffer, soft_wrap=True, width=10_000).print(output)
+            Console(file=buffer, highlight=False, force_terminal=False, no_color=True, soft_wrap=True,
+                    width=10_000).print(output)
             output = buffer.getvalue()
         write_atomic(to, output if output.endswith("\n") or not output else output + "\n", durable=False)
     elif format == "text":
@@ -268,8 +269,6 @@ def batch(
     if not paths:
         raise FactcheckError(f"no stories matching {', '.join(glob)} under {', '.join(map(str, folders))}")
     refs_text = str(settings.refs) if settings.refs else None
-    if refs_text is None and "contradicted" not in settings.disable:
-        _warn(no_reference_message(folders[0]))
     date = settings.published.isoformat() if settings.published else None
     job_list = (batching.Job(str(p), date, settings.model, refs_text, tuple(sorted(settings.disable)),
                              settings.max_bytes) for p in paths)
@@ -319,6 +318,8 @@ def batch(
         _summary_table(sorted(rows, key=lambda row: row[0]))
     cached = sum(row[2] for row in rows)
     print(f"{plural(len(rows), 'story', 'stories')} checked ({cached} from cache), {len(bad)} failed", file=sys.stderr)
+    if refs_text is None and "contradicted" not in settings.disable:
+        _warn(no_reference_message(folders[0]))
     if store is not None and store.problem:
         _warn(f"the cache is incomplete: {store.problem}")
     for o in sorted(bad, key=lambda o: o.path):

@@ -1,5 +1,6 @@
 """Counts per rule over a set of reports (`factcheck check --statistics`): how many flags each
-rule raised, how many of them an editor suppressed, at the rule's catalogue severity."""
+rule raised at each severity (a check lowers a rule's usual severity when the relation is only
+inferred), and how many of them an editor suppressed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from .models import Report
-from .rules import RULES
 
 
 @dataclass(frozen=True)
@@ -22,18 +22,16 @@ class RuleCount:
 def rule_counts(reports: list[Report]) -> list[RuleCount]:
     """One row per rule that raised anything, most flags first. A contradicted figure is the rule
     `contradicted`; a suppressed flag is counted apart, as the summary and the exit code do."""
-    active, muted, severity = Counter(), Counter(), {}
+    active, muted = Counter(), Counter()
     for report in reports:
         for finding in report.findings:
-            (muted if finding.suppressed else active)[finding.rule] += 1
-            severity.setdefault(finding.rule, finding.severity)
+            (muted if finding.suppressed else active)[finding.rule, finding.severity] += 1
         for claim in report.claims:
             if claim.verdict == "contradicted":
-                (muted if claim.suppressed else active)["contradicted"] += 1
-    rules = set(active) | set(muted)
-    rows = [RuleCount(rule, RULES[rule].severity if rule in RULES else severity.get(rule, "error"),
-                      active[rule], muted[rule]) for rule in rules]
-    return sorted(rows, key=lambda row: (-row.count, -row.suppressed, row.rule))
+                (muted if claim.suppressed else active)["contradicted", "error"] += 1
+    rows = [RuleCount(rule, severity, active[rule, severity], muted[rule, severity])
+            for rule, severity in set(active) | set(muted)]
+    return sorted(rows, key=lambda row: (-row.count, -row.suppressed, row.rule, row.severity))
 
 
 def render(reports: list[Report], format: str = "text") -> str:
