@@ -130,3 +130,23 @@ def test_settings_check_hook_batch_and_config_read_one_config(desk):
     shown = invoke("config", desk)
     assert "rules off: weekday-mismatch" in shown.stdout and f"model {FAST_MODEL}" in shown.stdout
     assert str(desk.parents[2] / "claims") in shown.stdout
+
+
+def test_settings_serve_reads_the_config_like_check(desk, monkeypatch):
+    """serve took only its flags; now the config's model, fail_on, rules and max_bytes reach it."""
+    import factcheck.serve
+    from factcheck.cli import serve_checker
+
+    started = {}
+    monkeypatch.setattr(factcheck.serve, "serve", lambda host, port, **options: started.update(options))
+    (desk.parents[2] / "factcheck.toml").write_text(
+        'fail-on = "warning"\nfast = true\ndisable = ["weekday-mismatch"]\nmax_bytes = 5000\n', encoding="utf-8")
+    result = invoke("serve", "--port", "0", cwd=desk.parent)
+    assert result.code == 0, result.stderr
+    assert (started["model"], started["fail_on"], started["max_bytes"]) == (FAST_MODEL, "warning", 5000)
+    assert started["reference"].folder == desk.parents[2] / "claims"
+    fields = {"body": WRONG_WEEKDAY, "format": "text"}
+    assert started["checker"](fields, FAST_MODEL, None).findings == []  # weekday-mismatch is off
+    assert [f.rule for f in serve_checker(fields, FAST_MODEL, None).findings] == ["weekday-mismatch"]
+    invoke("serve", "--port", "0", "--fail-on", "error", "--max-bytes", "700", cwd=desk.parent)
+    assert (started["fail_on"], started["max_bytes"]) == ("error", 700)  # flags win
