@@ -90,3 +90,17 @@ def test_verify_a_figure_beside_an_unknown_place_is_not_given_a_known_one():
 def test_verify_old_reference_figures_do_not_judge_undated_figures():
     claim = verdict(LEAD + "Around 34,000 people still live at the camp.", "Around 34,000", published="2027-03-01")
     assert claim.verdict == "unverified" and "older than six months" in claim.reason
+
+
+def test_verify_claim_place_comes_from_the_frame_not_the_nearest_name():
+    from factcheck import check_text
+
+    text = ("Turnout varied widely, from 47.6% in an inner-city seat in Manchester to 73.1% in a "
+            "commuter seat in Surrey.")
+    claims = {c.text: c for c in check_text(text).claims}
+    assert claims["47.6%"].place.text == "Manchester"
+    assert claims["73.1%"].place is None or claims["73.1%"].place.text != "Manchester"
+    text = ("The retailer employs about 38,000 people in the UK, including 2,500 at its distribution "
+            "centre in Daventry.")
+    claims = {c.text: c for c in check_text(text).claims}
+    assert claims["2,500"].place.text == "Daventry"

@@ -42,7 +42,7 @@ _ACTING_VERBS = {
     "lend", "lent", "sell", "sold", "export", "exported", "transfer", "transferred", "fly", "flew",
     "evacuate", "evacuated", "repatriate", "repatriated", "offer", "offered", "provide", "provided",
 }
-_RIGHT_AFTER = re.compile(r"^[^\S\n]+(?:[\w'-]+[^\S\n]+){0,3}?(?:in|at|across|from|inside|within|throughout)"
+_RIGHT_AFTER = re.compile(r"^%?[^\S\n]+(?:[A-Za-z'-]+[^\S\n]+){0,5}?(?:in|at|across|from|inside|within|throughout)"
                          r"[^\S\n]+(?:the[^\S\n]+)?$", re.I)
 _DEFINITE = re.compile(r"\bthe (camp|prison|jail|province|governorate|district|city|town|region|county|"
                        r"state|village|country|facility|centre|center|island|capital)\b", re.I)
@@ -287,6 +287,8 @@ class Framer:
         anchors = {t.i for t in (token, noun, _figure_root(token)) if t is not None}
         path = _clause_path(_figure_root(token))
         for name, start in candidates:
+            if self._owned_by_other(claim, start):
+                continue  # "47.6% in Manchester to 73.1% in Surrey": Manchester is the 47.6%'s
             span = self.doc.char_span(start, start + 1, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -297,6 +299,8 @@ class Framer:
             score = 1
             if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
                 score = 4  # "two in Kansas", "12 cases at the camp"
+            elif _figure_root(token).i in {a.i for a in head.ancestors} or token.i in {a.i for a in head.ancestors}:
+                score = 3  # inside the figure's own phrase: "2,500 at its depot in Daventry"
             elif head.i in anchors or head.head.i in anchors:
                 score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
             elif head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.head.head.i in path:
@@ -309,6 +313,16 @@ class Framer:
             return None
         scored.sort(reverse=True)
         return scored[0][-1]
+
+    def _owned_by_other(self, claim, place_start: int) -> bool:
+        """Whether another figure of the sentence sits right before this place ("N in X")."""
+        if not re.match(r"^%?[^\S\n]+(?:in|at)[^\S\n]", self.text[claim.end : claim.end + 6]):
+            return False  # only a figure that says where it is itself ("73.1% in ...") gives way
+        lo, hi = self._sentence(claim)
+        previous = [c for c in self._claims_in(lo, place_start) if c.kind != "date" and c.end <= place_start]
+        if not previous or previous[-1].id == claim.id:
+            return False
+        return bool(_RIGHT_AFTER.match(self.text[previous[-1].end : place_start]))
 
     def _acts(self, head: Token, place_token: Token, anchors: set[int]) -> bool:
         """A place that is an actor: a place modifying people who act abroad ("US forces",

@@ -22,7 +22,8 @@ def link_places(
     claims: list[Claim], places: list[PlaceMention], text: str, reference: ReferenceSet
 ) -> tuple[list[Claim], list[PlaceMention]]:
     """Give place mentions their reference ids, find aliases the model missed, and attach each
-    claim to a linked place: in its sentence, through "the camp", or from its bullet list."""
+    claim to its place: the frame's (read from the parse and the story) when it has one, else a
+    place in its sentence, through "the camp", or from its bullet list."""
     gazetteer = reference.gazetteer()
     linked = []
     for mention in places:
@@ -32,7 +33,11 @@ def link_places(
     out = []
     groups = _list_groups(text)
     for claim in claims:
-        out.append(_link_frame(_attach(claim, linked, text, reference, groups, out), gazetteer))
+        claim = _link_frame(claim, gazetteer)
+        if claim.frame is not None and claim.frame.place is not None:
+            out.append(claim.model_copy(update={"place": claim.frame.place}))  # the frame decides
+        else:
+            out.append(_attach(claim, linked, text, reference, groups, out))
     return out, linked
 
 
