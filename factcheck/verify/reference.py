@@ -22,8 +22,10 @@ def link_places(
     claims: list[Claim], places: list[PlaceMention], text: str, reference: ReferenceSet
 ) -> tuple[list[Claim], list[PlaceMention]]:
     """Give place mentions their reference ids, find aliases the model missed, and attach each
-    claim to its place: the frame's (read from the parse and the story) when it has one, else a
-    place in its sentence, through "the camp", or from its bullet list."""
+    claim to its place: a figure's frame decides (read from the parse and the story; no place
+    when it settles none), unless its sentence names a place only the reference set knows (an
+    alias the parse could not see); a date takes a place in its sentence, through "the camp", or
+    from its bullet list."""
     gazetteer = reference.gazetteer()
     linked = []
     for mention in places:
@@ -32,12 +34,14 @@ def link_places(
     linked = _add_alias_mentions(linked, text, gazetteer)
     out = []
     groups = _list_groups(text)
+    aliases = {m.text for m in linked if m.label == "ALIAS"}  # names only the reference set knows
     for claim in claims:
         claim = _link_frame(claim, gazetteer)
-        if claim.frame is not None and claim.frame.place is not None:
-            out.append(claim.model_copy(update={"place": claim.frame.place}))  # the frame decides
-        else:
-            out.append(_attach(claim, linked, text, reference, groups, out))
+        attached = _attach(claim, linked, text, reference, groups, out)
+        if claim.frame is not None and not (claim.frame.place is None and attached.place
+                                            and attached.place.text in aliases):
+            attached = claim.model_copy(update={"place": claim.frame.place})  # the frame decides
+        out.append(attached)
     return out, linked
 
 
