@@ -9,7 +9,7 @@ from pathlib import Path
 from . import suppress
 from .claims import build_claims
 from .source import Positions
-from .config import folders_upward
+from .settings import find_reference  # noqa: F401  (public here; one owner: settings)
 from .errors import CheckError, FactcheckError
 from .extract import DEFAULT_MODEL, build_pipeline
 from .limits import admit
@@ -20,15 +20,6 @@ from .verify import link_places, verify_claims
 from .rules import find_inconsistencies
 
 _EMPTY = ReferenceSet()
-
-
-def find_reference(start: str | Path | None) -> Path | None:
-    """The nearest claims/ folder holding *.toml, from `start` (a file or folder) upward."""
-    for folder in folders_upward(start):
-        candidate = folder / "claims"
-        if candidate.is_dir() and any(candidate.rglob("*.toml")):
-            return candidate
-    return None
 
 
 def check_story(
@@ -80,6 +71,14 @@ def check_file(
                        reference=_reference(reference))
 
 
+def _shown(folder: Path) -> str:
+    """A folder as a report shows it: relative to the working folder when it lies below it."""
+    try:
+        return str(Path(folder).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)
+
+
 def _reference(value: ReferenceSet | str | Path | None) -> ReferenceSet | None:
     if value is None or isinstance(value, ReferenceSet):
         return value
@@ -100,14 +99,15 @@ def _report(story: Story, doc, reference: ReferenceSet, disabled: frozenset[str]
     if "contradicted" not in disabled:
         claims = verify_claims(claims, story.text, reference, story.published, places)
     findings = find_inconsistencies(claims, story.text, disabled=disabled)
-    if story.format in ("markdown", "html"):
-        claims, findings = suppress.apply(claims, findings, story.text, Positions(story.text))
+    claims, findings = suppress.apply(claims, findings, story.text, Positions(story.text),
+                                      format=story.format, disabled=disabled)
     checked = [c for c in claims if c.verdict != "unverified"]
     active = [f for f in findings if not f.suppressed]
     return Report(
         source=SourceInfo(
             path=story.path, published=story.published.isoformat() if story.published else None,
             format=story.format,
+            reference=_shown(reference.folder) if reference is not _EMPTY and reference.folder else None,
         ),
         claims=claims,
         places=places,

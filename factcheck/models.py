@@ -182,6 +182,7 @@ class SourceInfo(Frozen):
     path: str | None
     published: str | None
     format: Literal["text", "markdown", "html"] = "text"
+    reference: str | None = None  # the reference set's folder; null when none was found or given
 
 
 class Summary(Frozen):

@@ -293,6 +293,7 @@ def _wait_for(condition, proc, what):
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (getattr(signal, "SIGKILL", 9), -9)],
                          ids=["SIGINT", "SIGTERM", "SIGKILL"])
+@pytest.mark.slow
 def test_batch_killed_run_keeps_the_previous_reports_and_a_rerun_completes(tmp_path, sig, code):
     stories, out, cache = tmp_path / "stories", tmp_path / "out", tmp_path / "cache"
     make_stories(stories, 0, 3)
@@ -389,6 +390,7 @@ def test_batch_dask_task_that_fails_on_the_cluster_fails_its_story_only():
 
 
 @pytest.mark.skipif(os.name != "posix", reason="process ids are probed with POSIX signals")
+@pytest.mark.slow
 def test_batch_rerun_sweeps_temporary_files_of_killed_runs_only(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
     stale = tmp_path / f".reports.jsonl.{int(dead.stdout)}.0123abcd.tmp"

@@ -119,8 +119,6 @@ def test_suppress_the_hook_says_how_to_suppress_a_flag(tmp_path):
     assert invoke("hook", clean, "--ignore", "contradicted").stderr == ""
 
 
-@pytest.mark.xfail(strict=True, reason="api._report calls suppress.apply only for Markdown and HTML; the hook "
-                   "for .txt is to pass format=story.format and disabled= (see the report of this change)")
 def test_suppress_plain_text_form_passes_the_hook_for_a_txt_story(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(f"factcheck: ignore-next weekday-mismatch\n{WRONG_WEEKDAY}\n", encoding="utf-8")
