@@ -443,27 +443,34 @@ def eval_command(
     errors: bool = typer.Option(False, "--errors", help="List every miss, false figure and wrong value."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
-    """Score extraction against gold annotations, beside the spaCy model's own NER.
+    """Score extraction (with each figure's frame) against gold annotations, beside the spaCy
+    model's own NER; the consistency rules on planted stories and on planted copies of real copy's
+    relations; verification by corruption.
 
     Example: factcheck eval corpora/dev --errors
     """
     from .evaluation import (evaluate, evaluate_corruption, evaluate_findings, render_corruption,
                            render_findings, render_score)
 
+    from .evaluation.relations import evaluate_relations, render_relations
+
     score = evaluate(path, model=model, show_errors=errors)
     rules = evaluate_findings(path, model=model, show_errors=errors)
     corruption = evaluate_corruption(path, model=model, show_errors=errors)
+    relations = evaluate_relations(path, model=model, show_errors=errors)
     if as_json:
         print(json.dumps({**score.as_dict(), "consistency": rules.as_dict(),
-                          "verification": corruption.as_dict()}, indent=2))
+                          "verification": corruption.as_dict(), "relations": relations.as_dict()}, indent=2))
     else:
         print(render_score(score, model))
         if rules.expected or rules.clean_stories:
             print(render_findings(rules))
         if corruption.stories:
             print(render_corruption(corruption))
+        if relations.splits:
+            print(render_relations(relations))
     if errors:
-        print("\n".join(["", *score.errors, *rules.errors, *corruption.errors]))
+        print("\n".join(["", *score.errors, *rules.errors, *corruption.errors, *relations.errors]))
 
 
 from .cli_refs import refs_app  # noqa: E402  (the `refs` commands live in their own module)
