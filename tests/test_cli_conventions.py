@@ -48,7 +48,8 @@ def test_cli_stdin_filename_names_the_story_and_finds_its_config_and_references(
     story = "---\ndate: 2026-01-22\n---\nAround 34,000 people still live at al-Hol camp.\n"
     result = invoke("check", "--stdin-filename", name, "--format", "json", stdin=story)
     report = json.loads(result.stdout)
-    assert report["source"] == {"path": str(name), "published": "2026-01-22", "format": "markdown"}
+    assert report["source"] == {"path": str(name), "published": "2026-01-22", "format": "markdown",
+                                "reference": str(tmp_path / "claims")}  # found upward from the named story
     assert [c["verdict"] for c in report["claims"]] == ["contradicted"]  # the reference set under tmp_path
     assert result.code == 1 and result.stderr == ""
 
