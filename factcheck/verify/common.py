@@ -1,4 +1,4 @@
-"""Shared helpers for the consistency rules: sentences, intervals and findings."""
+"""Shared helpers for the consistency rules: sentences, intervals, frames and findings."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from ..gazetteer import fold
 from ..models import Claim, Finding
 from ..normalize import describe_interval
 from ..structure import BulletList, bullet_lists  # noqa: F401  (one owner: structure)
@@ -84,3 +85,75 @@ def unit_head(unit: str | None) -> str | None:
     return head_word(unit) if unit else None
 
 
+# ---------------------------------------------------------------- frames
+
+
+def head(claim) -> str | None:
+    """What a figure counts, as its frame's head noun (or the unit's head when it has no frame)."""
+    if claim.frame is not None and claim.frame.measure_head:
+        return claim.frame.measure_head
+    return unit_head(claim.unit) if claim.kind == "count" else None
+
+
+def stated_place(claim) -> str | None:
+    """The folded place the figure's own sentence gives it; None when inherited or unknown."""
+    frame = claim.frame
+    if frame is None or frame.place is None or frame.place_source != "sentence":
+        return None
+    return frame.place.id or fold(frame.place.name or frame.place.text) or frame.place.text.lower()
+
+
+def place_key(claim) -> str | None:
+    frame = claim.frame
+    if frame is None or frame.place is None:
+        return None
+    return frame.place.id or fold(frame.place.name or frame.place.text) or frame.place.text.lower()
+
+
+_ROLE_CLASS = {"change": "change", "previous": "previous", "share": "share"}
+
+
+def role_class(claim) -> str:
+    """A change, an earlier level and a share are each their own kind of figure; every other role
+    (level, total, part, forecast) states a level."""
+    return _ROLE_CLASS.get(claim.frame.role if claim.frame else "level", "level")
+
+
+def same_measure_kind(a, b) -> bool:
+    """Figures that can be the same figure: one kind, one currency or unit."""
+    if a.kind != b.kind:
+        return False
+    return a.kind == "count" or a.unit == b.unit
+
+
+def frames_disagree(a, b, *, places: bool = True) -> bool:
+    """Whether the frames say two figures are about different things: another role class,
+    two different places their sentences state (unless `places` is False), or two different
+    periods."""
+    if role_class(a) != role_class(b):
+        return True
+    pa, pb = stated_place(a), stated_place(b)
+    if places and pa and pb and pa != pb:
+        return True
+    fa, fb = a.frame, b.frame
+    return bool(fa and fb and fa.period and fb.period and fa.period != fb.period)
+
+
+def heads_agree(a, b) -> bool:
+    ha, hb = head(a), head(b)
+    return bool(ha and hb and ha == hb)
+
+
+def preceding(text: str, claim, width: int = 40) -> str:
+    """The text right before a claim, back to its sentence start."""
+    lo = max(claim.sentence_start or 0, claim.start - width)
+    return text[lo : claim.start]
+
+
+def following(text: str, claim, width: int = 40) -> str:
+    hi = claim.sentence_end if claim.sentence_end is not None else len(text)
+    return text[claim.end : min(hi, claim.end + width)]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())

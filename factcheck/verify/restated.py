@@ -1,18 +1,33 @@
-"""`restated-differently`: one figure given twice in a story, differently. Two statements are the
-same fact when they count the same thing (same head noun, or both a workforce) at the same place
-and time. Without a shared place and date, only a slip of the keys is flagged: transposed or
-mistyped digits ("2,300 people" ... "3,200 workers", "18,412 votes" ... "18,142 votes")."""
+"""`restated-differently`: one figure given twice in a story, differently.
+
+Two figures whose frames agree (measure, place, period, role) are still not one fact: "35 people
+fell ill" and "3 people died" share every frame field. A pair is read as one figure stated twice
+only where the story's wording says so, and the frames must not say otherwise:
+- the headline restates its lede: a headline figure that no figure of the first paragraph can
+  match, against the lede figure of its kind nearest to it ("kills six" ... "Six people died");
+- a definite figure points back to one already given: "the 35 people who fell ill", "All 16 of
+  the cases" against the earlier figures that count the same thing;
+- "a total of N" given twice for the same thing;
+- with no shared place and date, a slip of the keys: transposed or mistyped digits ("2,300
+  people" ... "3,200 workers"), or one figure given per day or per year twice.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 
-from ..gazetteer import fold
-from .common import bounds, disjoint, finding, is_point, unit_head
+from ..structure import Structure
+from .common import (
+    bounds, disjoint, finding, frames_disagree, head, heads_agree, is_point, place_key, preceding,
+    same_measure_kind, show, stated_place, unit_head,
+)
 
+_KINDS = ("count", "money", "quantity", "percent")
 _WORKFORCE = {"people", "person", "worker", "staff", "employee", "job"}
-
+# Restated figures are the same order of size; a figure four times another is another figure.
+_FACTOR = 4.0
 
 # A story states a figure again within a few hundred figures of the same kind: each statement is
 # compared with at most this many earlier distinct statements, which keeps the rule linear in the
@@ -21,10 +36,160 @@ WINDOW = 300
 
 
 def check(claims, text: str) -> list:
+    numbers = [c for c in claims if c.kind in _KINDS]
+    found = _headline(numbers, text) + _definite(numbers, text) + _totals(numbers, text) + _slips(numbers, text)
+    out, seen = [], set()
+    for f in found:
+        key = frozenset(f.claims)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _report(a, b, severity: str, why: str):
+    return finding("restated-differently", severity,
+                   f"{show(a)} (line {a.line}) and {show(b)} (line {b.line}) look like one figure stated "
+                   f"twice ({why}), but their intervals do not meet", [a, b])
+
+
+def _severity(a, b) -> str:
+    """An error only when both frames name the same measure and their sentences the same place."""
+    place = stated_place(a)
+    return "error" if heads_agree(a, b) and place and place == stated_place(b) else "warning"
+
+
+def _near(a, b) -> bool:
+    if a.value <= 0 or b.value <= 0:
+        return a.value == b.value
+    return abs(math.log(a.value / b.value)) <= math.log(_FACTOR)
+
+
+def _comparable(a, b, *, places: bool = True) -> bool:
+    """Figures that could be one figure: same kind and unit, frames not disagreeing, same size.
+    `places=False` lets two stated places differ: a headline names the country ("Philippines"),
+    its lede the town ("Pandi")."""
+    return same_measure_kind(a, b) and not frames_disagree(a, b, places=places) and _near(a, b)
+
+
+# ---------------------------------------------------------------- headline and lede
+
+
+def _headline(numbers, text: str) -> list:
+    """A headline figure that no figure of its kind in the lede can match, against the lede
+    figure that most likely restates it: same measure first, then the nearest in size."""
+    structure = Structure(text)
+    headline, lede = structure.headline, structure.lede
+    if headline is None or lede is None:
+        return []
+    out = []
+    ends = _sentence_ends(text, *lede)
+    window_end, first_end = ends[min(len(ends), _LEDE_SENTENCES) - 1], ends[0]
+    body = [c for c in numbers if lede[0] <= c.start < window_end]
+    for h in (c for c in numbers if headline[0] <= c.start < headline[1]):
+        same = [c for c in body if same_measure_kind(h, c)]
+        if not same or any(_matches(h, c) for c in same):
+            continue
+        candidates = [c for c in same if _comparable(h, c, places=False)]
+        if not candidates:
+            continue
+        # the lede's first sentence first (a headline restates it), then the same measure, then a
+        # measure unknown on one side, then the nearest in size
+        partner = min(candidates, key=lambda c: (c.start >= first_end, _head_rank(h, c), _distance(h, c)))
+        out.append(_report(h, partner, _severity(h, partner),
+                           "a headline figure that no figure of its kind in the story's first sentences matches"))
+    return out
+
+
+_LEDE_SENTENCES = 3  # a headline restates the first sentences of its story, not its whole first paragraph
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]*[A-Z0-9])")
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    return [*ends, end] if not ends or ends[-1] < end else ends
+
+
+def _matches(a, b) -> bool:
+    """ "over 80,000" matches "80,200", and "At least 35" matches "35"; "More than 400,000"
+    does not match "85 million": an open interval matches only a figure of its size."""
+    return not disjoint(bounds(a), bounds(b)) and _near(a, b)
+
+
+def _head_rank(a, b) -> int:
+    return 0 if heads_agree(a, b) else 2 if _heads_differ(a, b) else 1
+
+
+def _distance(a, b) -> float:
+    return abs(math.log(max(a.value, 1e-9) / max(b.value, 1e-9)))
+
+
+def _heads_differ(a, b) -> bool:
+    ha, hb = head(a), head(b)
+    return bool(ha and hb and ha != hb)
+
+
+# ---------------------------------------------------------------- definite figures
+
+_DEFINITE = re.compile(r"(?:^|\W)(?:the|these|those|all|all the|all of the|both)\s+$", re.I)
+_COMPARED = re.compile(r"\b(?:over|than|from|against|compared (?:with|to)|versus|up on|down on)\s+the\s+$", re.I)
+_NOT_ANAPHORIC = re.compile(r"^\s*(?:[a-z]+est|most|top|first|last|next|previous|other|remaining|"
+                            r"additional|new|more|extra|further|of (?:them|these|those))\b", re.I)
+
+
+def _definite(numbers, text: str) -> list:
+    """ "the 35 people who fell ill" names a figure the story gave before: it must match one of
+    the earlier figures that count the same thing."""
+    out = []
+    for i, d in enumerate(numbers):
+        if d.kind != "count" or d.qualifier != "exact" or not head(d):
+            continue  # not ages: "The 26-year-old" may be the second person the story names
+        before = preceding(text, d, 30)
+        if not _DEFINITE.search(before) or _COMPARED.search(before) or _NOT_ANAPHORIC.match(text[d.end : d.end + 25]):
+            continue
+        before_d = [c for c in numbers[max(0, i - WINDOW) : i] if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
+        if any(not _heads_differ(c, d) and not disjoint(bounds(c), bounds(d)) for c in before_d):
+            continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
+        earlier = [c for c in before_d if heads_agree(c, d) and not frames_disagree(c, d)]
+        if not earlier:
+            continue
+        if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
+            continue  # "three herbal preparations ... All four preparations": the whole of what came before
+        nearest = sorted((c for c in earlier if _near(c, d)), key=lambda c: (_distance(c, d), -c.start))
+        if nearest:
+            out.append(_report(nearest[0], d, "warning",
+                               f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
+                               f"given, and no earlier figure of {head(d)} matches it"))
+    return out
+
+
+# ---------------------------------------------------------------- totals
+
+_TOTAL = re.compile(r"\ba total of\s+$", re.I)
+
+
+def _totals(numbers, text: str) -> list:
+    """ "a total of four deaths" ... "a total of five deaths": one total stated twice."""
+    totals = [c for c in numbers if c.kind == "count" and head(c) and _TOTAL.search(preceding(text, c, 15))]
+    out = []
+    for i, a in enumerate(totals):
+        for b in totals[i + 1 : i + 1 + WINDOW]:
+            if a.sentence_start != b.sentence_start and heads_agree(a, b) and _comparable(a, b) \
+                    and disjoint(bounds(a), bounds(b)):
+                out.append(_report(a, b, _severity(a, b), f"both are \u201ca total of\u201d {head(a)}"))
+    return out
+
+
+# ---------------------------------------------------------------- slips of the keys
+
+
+def _slips(numbers, text: str) -> list:
+    """Without a shared place and date: transposed or mistyped digits, or one rate given twice;
+    with both shared (and linked to the reference set), any two values that cannot agree."""
     out = []
     buckets: dict[tuple, list] = defaultdict(list)
     seen: set[tuple] = set()
-    for claim in claims:
+    for claim in numbers:
         if claim.kind not in ("count", "money") or not claim.unit or not is_point(claim):
             continue
         key = _statement(claim, text)
@@ -34,11 +199,10 @@ def check(claims, text: str) -> list:
         bucket = buckets[_bucket(claim)]
         for earlier in bucket[-WINDOW:]:
             if _restated_differently(earlier, claim, text):
-                a, b = earlier, claim
                 out.append(finding(
                     "restated-differently", "warning",
-                    f"{a.text} {a.unit} (line {a.line}) and {b.text} {b.unit} (line {b.line}) look like "
-                    f"the same figure stated differently", [a, b]))
+                    f"{earlier.text} {earlier.unit} (line {earlier.line}) and {claim.text} {claim.unit} "
+                    f"(line {claim.line}) look like the same figure stated differently", [earlier, claim]))
         bucket.append(claim)
     return out
 
@@ -48,8 +212,8 @@ def _bucket(claim) -> tuple:
     (every workforce word in one)."""
     if claim.kind == "money":
         return ("money", claim.unit)
-    head = unit_head(claim.unit)
-    return ("count", "workforce" if head in _WORKFORCE else head)
+    noun = unit_head(claim.unit)
+    return ("count", "workforce" if noun in _WORKFORCE else noun)
 
 
 def _statement(claim, text: str) -> tuple:
@@ -59,9 +223,9 @@ def _statement(claim, text: str) -> tuple:
 
 
 def _restated_differently(a, b, text: str) -> bool:
-    if a.sentence_start == b.sentence_start or not _same_thing(a, b) or not _frames_agree(a, b):
+    if a.sentence_start == b.sentence_start or not _same_thing(a, b) or frames_disagree(a, b):
         return False
-    if not disjoint(bounds(a), bounds(b)):
+    if _places_differ(a, b) or not disjoint(bounds(a), bounds(b)):
         return False
     same_context = (a.place and b.place and a.place.id and a.place.id == b.place.id
                     and a.date and b.date and a.date.value == b.date.value)
@@ -70,6 +234,12 @@ def _restated_differently(a, b, text: str) -> bool:
                  and _no_other_context(a, b))
     return bool(same_context or same_rate
                 or (a.kind == "count" and a.qualifier == b.qualifier == "exact" and _slip(a, b)))
+
+
+def _places_differ(a, b) -> bool:
+    """Two frames that both name a place (stated or inherited) name different ones."""
+    pa, pb = place_key(a), place_key(b)
+    return bool(pa and pb and pa != pb)
 
 
 _RATE = re.compile(r"^[^.;\n]{0,40}?\b(?:a|per|each|every)\s+(day|weekday|week|month|year)\b", re.I)
@@ -86,23 +256,6 @@ def _no_other_context(a, b) -> bool:
     if a.place and b.place and (a.place.id or a.place.text) != (b.place.id or b.place.text):
         return False
     return not (a.date and b.date and a.date.value != b.date.value)
-
-
-def _frames_agree(a, b) -> bool:
-    """Two statements can be one fact only if their frames do not say otherwise: the same role
-    (a change is not a level), no two different stated places ("2,300 staff in Leeds", "3,200
-    staff in York"), no two different periods."""
-    fa, fb = a.frame, b.frame
-    if fa is None or fb is None:
-        return True
-    roles = {fa.role, fb.role}
-    if len(roles) > 1 and roles & {"change", "previous", "share"}:
-        return False  # a change, an earlier level or a share is not the level it relates to
-    pa = (fa.place.id or fold(fa.place.name or fa.place.text)) if fa.place else None
-    pb = (fb.place.id or fold(fb.place.name or fb.place.text)) if fb.place else None
-    if pa and pb and pa != pb:
-        return False
-    return not (fa.period and fb.period and fa.period != fb.period)
 
 
 def _same_thing(a, b) -> bool:
