@@ -2,8 +2,8 @@
 descriptions, in one place. Config (`disable`), SARIF rule metadata, the text output, `check`,
 `hook`, `batch` and `serve` all read it; whether a report blocks is `factcheck.policy.blocks`.
 
-The consistency checks themselves live in `verify/` (arithmetic, restated, weekdays); they read
-claims and frames and import no spaCy.
+The consistency checks themselves live in `verify/` (breakdowns, lists, shares, changes,
+restated, weekdays); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..verify import arithmetic, restated, weekdays
+from ..verify import breakdowns, changes, lists, restated, shares, weekdays
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,20 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 )}
 
 # The checks run over a story's claims: each returns findings.
-CHECKS: tuple[Callable, ...] = (arithmetic.check, weekdays.check, restated.check)
+CHECKS: tuple[Callable, ...] = (
+    breakdowns.check, lists.check, shares.check, changes.check, weekdays.check, restated.check,
+)
 
 
 def find_inconsistencies(claims, text: str, *, disabled: frozenset[str] = frozenset()) -> list:
     """Every consistency finding in a story, rules in `disabled` left out, in text order."""
-    findings = [finding for check in CHECKS for finding in check(claims, text)]
-    findings = [f for f in findings if f.rule not in disabled]
+    findings, seen = [], set()
+    for check in CHECKS:
+        for f in check(claims, text):
+            key = (f.rule, frozenset(f.claims))  # two checks reading one relation report it once
+            if f.rule not in disabled and key not in seen:
+                seen.add(key)
+                findings.append(f)
     return sorted(findings, key=lambda f: (f.start, f.rule))
 
 

@@ -60,6 +60,13 @@ def show_interval(interval: tuple[float, float], like=None) -> str:
     return describe_interval(None if low == -INF else low, None if high == INF else high)
 
 
+def percent_bounds(p) -> tuple[float, float]:
+    """A percentage's interval widened by its rounding ("13%" is 12.5 to 13.5)."""
+    low, high = bounds(p)
+    slack = 0.5 if p.rounding >= 1 else p.rounding / 2
+    return low - slack, high + slack
+
+
 def by_sentence(claims: list[Claim]) -> dict[int, list[Claim]]:
     groups: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
