@@ -84,3 +84,72 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_rules_restated_silent_on_clean_real_copy(text, model):
     assert rules(text, model) == []
+
+
+BREAKDOWNS = [
+    # a part out of its whole, in one sentence
+    ("part-exceeds-total",
+     "The agency said 14 out of 11 wild ducks sampled at the lake had tested positive for the virus.",
+     "The agency said 5 out of 11 wild ducks sampled at the lake had tested positive for the virus."),
+    ("part-exceeds-total",
+     "Because of the high mercury levels, 56 of the 50 states have issued advisories for pregnant women.",
+     "Because of the high mercury levels, 46 of the 50 states have issued advisories for pregnant women."),
+    ("part-exceeds-total",
+     "In Harare, 9,208 people died out of 8,454 suspected cases.",
+     "In Harare, 208 people died out of 8,454 suspected cases."),
+    ("part-exceeds-total",
+     "MSF has seen 25 patients admitted with suspected Ebola, of which 28 have died.",
+     "MSF has seen 25 patients admitted with suspected Ebola, of which eight have died."),
+    # parts that together pass their whole
+    ("sum-mismatch",
+     "About 400 schools have been shut across the country, 380 of them in Texas and a further 90 in Alabama.",
+     "About 400 schools have been shut across the country, 300 of them in Texas and a further 62 in Alabama."),
+    ("sum-mismatch",
+     "The attack left a total of 243 victims, including 151 men and 101 women.",
+     "The attack left a total of 243 victims, including 121 men and 81 women."),
+    ("part-exceeds-total",
+     "The 8 cases confirmed on Wednesday were all men, 9 from Suva and 1 from Nadi.",
+     "The 8 cases confirmed on Wednesday were all men, 7 from Suva and 1 from Nadi."),
+    # the sentence before holds the total
+    ("sum-mismatch",
+     "Six people have died after eating the fish in Kitaakita. Among the dead were five men and two women.",
+     "Six people have died after eating the fish in Kitaakita. Among the dead were four men and two women."),
+    # men and women are the whole: a shortfall is wrong too
+    ("sum-mismatch",
+     "Six people have died after eating the fish in Kitaakita. Among the dead were three men and two women.",
+     "Six people have died after eating the fish in Kitaakita. Among the dead were four men and two women."),
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("rule, wrong, right", BREAKDOWNS)
+def test_rules_breakdown_caught_in_real_copy(rule, wrong, right, model):
+    assert rule in rules(wrong, model)
+    assert rules(right, model) == []
+
+
+def test_rules_breakdown_shows_the_sum_and_every_figure():
+    [finding] = findings(BREAKDOWNS[4][1])
+    assert finding.rule == "sum-mismatch" and finding.severity == "error"
+    assert "380 + 90" in finding.message and "470" in finding.message and "'About 400'" in finding.message
+    assert len(finding.claims) == 3
+
+
+CLEAN_BREAKDOWNS = [
+    # figures worded alike are siblings, not a total and its parts
+    "The breakdown of cases by province is as follows: fifteen in British Columbia, fourteen in Nova "
+    "Scotia, twelve in Ontario, eight in Alberta and one in Quebec.",
+    # "with" adds a figure as often as it breaks one down
+    "Officials raised the death toll from the virus to 152, with at least 1,614 suspected cases under observation.",
+    # "including" parts may fall short of the whole
+    "The attack left a total of 243 victims, including 121 men and 81 women.",
+    # "for fifteen years after" is not "fifteen years later"
+    "The epidemic claimed 4,288 lives from late 2008 to mid-2009, the worst outbreak on the continent for "
+    "fifteen years after the collapse of the water system.",
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", CLEAN_BREAKDOWNS)
+def test_rules_breakdown_silent_on_clean_real_copy(text, model):
+    assert rules(text, model) == []

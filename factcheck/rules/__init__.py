@@ -2,8 +2,8 @@
 descriptions, in one place. Config (`disable`), SARIF rule metadata, the text output, `check`,
 `hook`, `batch` and `serve` all read it; whether a report blocks is `factcheck.policy.blocks`.
 
-The consistency checks themselves live in `verify/` (breakdowns, lists, shares, changes,
-restated, weekdays); they read claims and frames and import no spaCy.
+The consistency checks themselves live in `verify/` (breakdowns, wholes, lists, periods,
+shares, changes, restated, weekdays); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..verify import breakdowns, changes, lists, restated, shares, weekdays
+from ..verify import breakdowns, changes, lists, periods, restated, shares, weekdays, wholes
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 
 # The checks run over a story's claims: each returns findings.
 CHECKS: tuple[Callable, ...] = (
-    breakdowns.check, lists.check, shares.check, changes.check, weekdays.check, restated.check,
+    breakdowns.check, wholes.check, lists.check, periods.check, shares.check, changes.check, weekdays.check,
+    restated.check,
 )
 
 

@@ -164,13 +164,16 @@ def _by_to_from(numbers, text):
     return out
 
 
+_LATER = re.compile(r"^\s+(?:later|afterwards|on(?=\s*[,.;:)])|after(?=\s*[,.;:)]))", re.I)
+
+
 def _years_apart(years, group, text):
     """ "opened in 2014 ... followed in 2019, seven years later": the gap must match. `years`:
     the story's year dates in text order."""
     out = []
     for q in group:
-        if q.kind != "quantity" or q.unit != "years" or not re.match(r"^\s+(?:later|after|on)\b", text[q.end : q.end + 8]):
-            continue
+        if q.kind != "quantity" or q.unit != "years" or not _LATER.match(text[q.end : q.end + 12]):
+            continue  # "seven years later", not "for fifteen years after the collapse of ..."
         first_index = bisect.bisect_left([y.end for y in years], q.start - 400)
         before = [y for y in years[first_index:] if y.end <= q.start and q.start - y.end < 400]
         if len(before) < 2:

@@ -1,0 +1,131 @@
+"""A figure the wording makes part of another (`part-exceeds-total`, and `sum-mismatch` when
+several are): "5 out of 11", "46 of the 50 states", "103 deaths from a total of 217 patients",
+"395 people, including 160 deaths", "25 patients ..., of which eight have died", "400 schools,
+300 of them in Texas and a further 62 in Alabama". Not "with": "raised the toll to 152, with at
+least 1,614 suspected cases" adds a figure as often as it breaks one down. A part may fall short of its whole; it may not pass it, nor may the parts together. The
+part's measure may differ from the whole's ("208 people died out of 8,454 suspected cases"); the
+wording makes the relation, so it must sit in one sentence (or open the next: "Three of the
+infected ...", a warning)."""
+
+from __future__ import annotations
+
+import re
+
+from .common import by_sentence, head, preceding, unit_head
+from .parts import compared, judge, same_kind, same_thing
+
+_OUT_OF = re.compile(r"^[^.;:!?\d]{0,80}?\b(?:out of|from a total of|of a total of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_OF_THE = re.compile(r"^\s+(?:[a-z-]+\s+)?of\s+(?:the|all|all the|its|their)\s+$", re.I)
+_INCLUDING = re.compile(r"\b(including|includes|included|among them|of which|of whom)\s+(?:\w+\s+){0,2}$", re.I)
+_OF_THEM = re.compile(r"^\s+of (?:them|those|these|whom|which)\b", re.I)
+_FURTHER = re.compile(r"^[^.;:\d]{0,40}?\b(?:a further|another|and)\s+(?:\w+\s+)?$", re.I)
+_LISTED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band\b)\s*(?:\w+\s+){0,2}$", re.I)
+_REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
+_LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
+_PEOPLE_GROUPS = {"man", "woman", "child", "boy", "girl", "adult", "male", "female"}
+_PEOPLE = _PEOPLE_GROUPS | {"person", "victim", "death", "case", "patient", "casualty", "passenger", "resident",
+                            "worker", "student", "pupil", "refugee", "migrant", "employee", "member", "fatality",
+                            "survivor", "detainee", "prisoner", "inmate", "soldier", "civilian"}
+
+
+def check(claims, text: str) -> list:
+    out = []
+    sentences = by_sentence([c for c in claims if c.kind in ("count", "money", "quantity")])
+    keys = list(sentences)
+    for index, key in enumerate(keys):
+        group = [c for c in sentences[key] if not compared(text, c)]
+        previous = [c for c in sentences[keys[index - 1]] if not compared(text, c)] if index else []
+        out += _out_of(sentences[key], text)  # "compared with 3,172 deaths out of 78,882 cases" holds too
+        out += _including(group, text)
+        out += _of_them(group, previous, text)
+        out += _opening_of_the(group, previous, text, key)
+    return out
+
+
+def exhaustive_groups(parts) -> bool:
+    """ "121 men, 81 women and 31 children": parts by sex or age are the whole."""
+    return len({head(p) for p in parts} & _PEOPLE_GROUPS) >= 2
+
+
+def _out_of(group, text: str) -> list:
+    """ "5 out of 11", "46 of the 50 states", "103 reported deaths from a total of 217 patients" """
+    out = []
+    for i, part in enumerate(group):
+        whole = next((c for c in group[i + 1 :] if same_kind(c, part)), None)
+        if whole is None:
+            continue
+        gap = text[part.end : whole.start]
+        if _OUT_OF.match(gap) or _OF_THE.match(gap):
+            cue = "out of" if "out of" in gap.lower() else "of the" if _OF_THE.match(gap) else "a total of"
+            out += judge(whole, [part], False, f"\u201c{part.text}{gap}{whole.text}\u201d" if len(gap) < 30
+                         else f"\u201c{cue}\u201d")
+    return out
+
+
+def _including(group, text: str) -> list:
+    """ "about 3,400 hectares, including 4,100 hectares of national park"; "a total of 243
+    victims, including 121 men, 81 women and 31 children"; "25 patients ..., of which eight" """
+    out = []
+    for i, claim in enumerate(group):
+        cue = _INCLUDING.search(text[max(0, claim.start - 25) : claim.start])
+        if not cue:
+            continue
+        earlier = [c for c in group[:i] if same_kind(c, claim) and (same_thing(c, claim) or _of_people(c, claim))]
+        if not earlier:
+            continue
+        parts = _run(group, i, text, _LISTED)
+        exhaustive = cue.group(1).lower() in ("of which", "of whom") and (
+            any(_REST.search(preceding(text, p, 25)) for p in parts[1:]) or exhaustive_groups(parts))
+        out += judge(earlier[-1], parts, exhaustive, f"\u201c{cue.group(1)}\u201d")
+    return out
+
+
+def _of_people(whole, part) -> bool:
+    """ "243 victims, including 121 men": people by sex or age among people counted otherwise."""
+    return head(part) in _PEOPLE_GROUPS and head(whole) in _PEOPLE
+
+
+def _run(group, i: int, text: str, joined) -> list:
+    """The figure at `i` and the figures of its kind listed right after it."""
+    parts = [group[i]]
+    for c in group[i + 1 :]:
+        if not same_kind(c, parts[-1]):
+            continue
+        if not joined.match(text[parts[-1].end : c.start]):
+            break
+        parts.append(c)
+    return parts
+
+
+def _of_them(group, previous, text: str) -> list:
+    """ "1,486 pupils sat exams ... 1,512 of them passed"; "about 400 schools have been shut, 300 of
+    them in Texas and a further 62 in Alabama" """
+    out = []
+    for i, claim in enumerate(group):
+        if not _OF_THEM.match(text[claim.end : claim.end + 20]):
+            continue
+        earlier = [c for c in group[:i] if same_kind(c, claim)] or [c for c in previous if same_kind(c, claim)]
+        if earlier:
+            out += judge(earlier[-1], _run(group, i, text, _FURTHER), False, "\u201cof them\u201d")
+    return out
+
+
+def _opening_of_the(group, previous, text: str, key: int) -> list:
+    """ "eleven ... residents ... are showing symptoms. Three of the infected persons had been
+    confirmed": a sentence opening with "N of the X" takes the whole from the sentence before,
+    the figure that counts X or its only figure of the kind (a warning: the whole is inferred)."""
+    if not group or not previous or re.search(r"[A-Za-z]{3,}", text[key : group[0].start]) and \
+            not re.fullmatch(r"\s*(?:at least|at most|only|just|some|about|around|nearly|almost)\s*",
+                             text[key : group[0].start], re.I):
+        return []
+    part = group[0]
+    match = _LEADING_OF_THE.match(text[part.end : part.end + 40])
+    if match is None or re.match(r"^\s+of\s+(?:the|those|these)\s+\d", text[part.end : part.end + 20]):
+        return []
+    noun = unit_head(match.group(1))
+    wholes = [c for c in previous if same_kind(c, part)]
+    named = [c for c in wholes if unit_head(c.unit) == noun]
+    whole = named[-1] if named else wholes[0] if len(wholes) == 1 else None
+    if whole is None:
+        return []
+    return judge(whole, [part], False, f"\u201c{part.text} of the {match.group(1)}\u201d", severity="warning")
