@@ -157,7 +157,10 @@ def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
         sentence = frozenset(p.id for p in places if p.id and (claim.sentence_start or 0) <= p.start
                              < (claim.sentence_end or len(text)))
         scope = _Scope(story, named[index] if named else frozenset(), sentence)
-        out.append(_verify(claim, text, reference, published, scope))
+        checked = _verify(claim, text, reference, published, scope)
+        if checked.verdict == "contradicted":
+            checked = _stated_elsewhere(checked, claim, claims, reference)
+        out.append(checked)
     return out
 
 
@@ -203,6 +206,9 @@ def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | No
         return _unverified(claim, claim.reason)  # why the date could not be resolved comes first
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
+    reason = _frame_stops(claim)
+    if reason:
+        return _unverified(claim, reason)
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
     place_id = claim.place.id if claim.place else None
     if claim.kind == "date":
@@ -211,7 +217,8 @@ def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | No
         if not claim.unit:
             return _unverified(claim, "the sentence does not say what is counted")
         candidates = reference.candidates("count", claim.unit, place_id)
-        candidates = [f for f in candidates if not f.context or _mentions(sentence, f.context)]
+        candidates = [f for f in candidates if (not f.context or _mentions(sentence, f.context))
+                      and _same_increment(claim, f) and _measure_fits(claim, f, text)]
     else:
         candidates = [f for f in reference.by_context(claim.kind, sentence) if f.context
                       and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
@@ -250,6 +257,59 @@ def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | No
     return _compare(claim, candidates[0], reference)
 
 
+_INCREMENT = {"new", "additional", "more", "further", "extra", "another"}
+
+
+def _frame_stops(claim) -> str | None:
+    """A figure whose frame says it is not a level is never held against a level fact: a rise or
+    fall, or an earlier figure with no date of its own. (Facts carry no role yet: a forecast may
+    be checked against a desk's planned figure.)"""
+    frame = claim.frame
+    if claim.kind == "date" or frame is None:
+        return None
+    if frame.role == "change":
+        return "a change is not compared with the reference set's levels"
+    if frame.role == "previous" and not (claim.date or frame.period):
+        return "an earlier figure with no date of its own is not compared with current facts"
+    return None
+
+
+def _same_increment(claim, fact: Fact) -> bool:
+    """ "6 new cases" is an increment: it matches only a fact that counts new cases."""
+    measure = (claim.frame.measure or "") if claim.frame else ""
+    words = set(re.findall(r"[a-z]+", f"{measure} {claim.unit or ''}".lower()))
+    fact_words = set(re.findall(r"[a-z]+", " ".join([fact.counts or "", *(fact.synonyms or [])]).lower()))
+    return not (words & _INCREMENT) or bool(fact_words & _INCREMENT)
+
+
+_MEASURE_WINDOW = (40, 60)  # characters before and after the figure that say what it counts
+_FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
+           "which", "have", "has", "had", "been", "were", "was", "are", "is"}
+
+
+def _measure_fits(claim, fact: Fact, text: str) -> bool:
+    """The fact's whole description must fit the figure, not only its last word: "patients
+    admitted" does not apply to "eight patients died". Every content word of the fact's `counts`
+    (or of one synonym) must be said near the figure."""
+    lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
+    hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
+    near = text[lo:hi].lower()
+    for phrase in (fact.counts or "", *(fact.synonyms or ())):
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
+        if words and all(re.search(rf"\b{re.escape(_stem(w))}", near) for w in words):
+            return True
+    return not fact.counts
+
+
+def _stem(word: str) -> str:
+    """A prefix that the word's inflections share: "admitted" -> "admit", "children" -> "child"."""
+    if word in ("people", "persons"):
+        return "pe"
+    if word.startswith("child"):
+        return "child"
+    return word[: max(4, len(word) - 3)] if len(word) > 5 else word.rstrip("s")
+
+
 def _bound(qualifier: str) -> str:
     if qualifier in ("up_to", "at_most", "less_than"):
         return "ceiling"
@@ -285,6 +345,32 @@ def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
         return facts
     latest = max(p[1] for p, _ in usable)
     return [f for p, f in usable if p[1] == latest]
+
+
+def _stated_elsewhere(checked, claim, claims, reference: ReferenceSet) -> Claim:
+    """A contradiction stands only if the fact's figure is not stated by another figure of the
+    sentence: "6,000 of the 13 million pigs" is not a wrong 13 million, and "84 in Rio, 327 in
+    Sao Paulo" not a wrong 327. Then the fact is that other figure's, and this one is unverified."""
+    ref = checked.reference
+    if ref is None or claim.kind == "date" or ref.low is None and ref.high is None:
+        return checked
+    low = ref.low if ref.low is not None else float("-inf")
+    high = ref.high if ref.high is not None else float("inf")
+    fact_place = reference.facts[ref.id].place
+    for other in claims:
+        if other.id == claim.id or other.kind != claim.kind or other.sentence_start != claim.sentence_start:
+            continue
+        if fact_place is not None and (other.place is None or other.place.id != fact_place):
+            continue  # the other figure is not at the fact's place either
+        if other.qualifier not in ("exact", "approx", "nearly") or other.unit != claim.unit:
+            continue  # an open-ended figure, or one of another thing, states no particular figure
+        other_low, other_high = bounds(other)
+        if other_low <= high and low <= other_high:
+            return checked.model_copy(update={
+                "verdict": "unverified", "reference": None,
+                "reason": f"the reference figure ({ref.id}) is stated by {other.text!r} in this "
+                          f"sentence; {claim.text!r} is another figure"})
+    return checked
 
 
 def _compare(claim, fact: Fact, reference: ReferenceSet) -> Claim:
