@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -17,7 +18,7 @@ from .models import (
     QuantityClaim,
 )
 from .normalize import interval
-from .source import Positions, line_starts  # noqa: F401  (Positions re-exported)
+from .source import Positions, entity_start, line_starts  # noqa: F401  (Positions re-exported)
 
 _NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim,
             "multiplier": MultiplierClaim}
@@ -81,6 +82,7 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _figure_claim(doc, text, f: Figure, claim_id, position, dates) -> Claim:
+    f = replace(f, start=entity_start(text, f.start))
     low, high = interval(f.value, f.qualifier, f.rounding, f.value_end, f.end_rounding)
     unit = f.unit
     if f.kind == "count":

@@ -315,7 +315,8 @@ def _html(text: str) -> str:
 
     def entity(m: re.Match) -> str:
         decoded = html.unescape(m.group())
-        return decoded + " " * (len(m.group()) - len(decoded)) if len(decoded) <= len(m.group()) else m.group()
+        # the padding goes before the character, so "&pound;3.2m" reads "£3.2m" with the same length
+        return " " * (len(m.group()) - len(decoded)) + decoded if len(decoded) <= len(m.group()) else m.group()
 
     return _ENTITY.sub(entity, text)
 
@@ -335,3 +336,14 @@ class Positions:
     def __call__(self, offset: int) -> dict:
         line = bisect.bisect_right(self._starts, offset)
         return {"line": line, "column": offset - self._starts[line - 1] + 1}
+
+
+_ENTITY_END = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);\Z")
+
+
+def entity_start(text: str, offset: int) -> int:
+    """Where a figure starting at `offset` starts in the original: an HTML entity read as the
+    figure's first character ("&pound;3.2m": the pound sign sits on the entity's ';') begins at
+    its '&'."""
+    match = _ENTITY_END.search(text, max(0, offset - 12), offset + 1)
+    return match.start() if match else offset

@@ -164,3 +164,12 @@ def test_cli_check_with_stdin_closed_is_a_clear_error():
     err = result.stderr.decode()
     assert result.returncode == 2
     assert "standard input is closed" in err and "Traceback" not in err
+
+
+def test_source_html_entities_are_read_as_the_characters_they_stand_for():
+    text = "<p>It cost &pound;3.2m and &euro;20&nbsp;million for 40 homes.</p>"
+    claims = fast(text, path="story.html").claims
+    assert [(c.kind, c.value, c.unit) for c in claims] == [
+        ("money", 3_200_000, "GBP"), ("money", 20_000_000, "EUR"), ("count", 40, "homes")]
+    assert claims[0].text == "&pound;3.2m"  # offsets still point into the original file
+    assert all(text[c.start : c.end] == c.text for c in claims)
