@@ -153,3 +153,64 @@ CLEAN_BREAKDOWNS = [
 @pytest.mark.parametrize("text", CLEAN_BREAKDOWNS)
 def test_rules_breakdown_silent_on_clean_real_copy(text, model):
     assert rules(text, model) == []
+
+
+CHANGES = [
+    # a change, its level and the level before, linked in one sentence
+    ("Quarterly profits jumped 114% to $1.13bn from $639m, the company said.",
+     "Quarterly profits jumped 77% to $1.13bn from $639m, the company said."),
+    ("Sales fell 30% to £12m from £19m as shoppers stayed away.",
+     "Sales fell 37% to £12m from £19m as shoppers stayed away."),
+    ("The jobless total rose by 32,000 to 1.72 million from 1.65 million.",
+     "The jobless total rose by 70,000 to 1.72 million from 1.65 million."),
+    ("Unemployment fell to 5.2%, down from 5.9%, a drop of 1.7 percentage points.",
+     "Unemployment fell to 5.2%, down from 5.9%, a drop of 0.7 percentage points."),
+    ("Passenger numbers rose to 4.3 million from 3.8 million, an increase of 800,000.",
+     "Passenger numbers rose to 4.3 million from 3.8 million, an increase of 500,000."),
+    ("The number of new homes doubled to 512 from 206.",
+     "The number of new homes doubled to 412 from 206."),
+    # what a day adds cannot be more than the total it brings the count to
+    ("The ministry said 138 newly confirmed cases had brought the total as of Tuesday to 87.",
+     "The ministry said 138 newly confirmed cases had brought the total as of Tuesday to 871."),
+    ("On Wednesday, 223 people were reported dead from the virus in India, taking the country's death "
+     "toll up to 212 people.",
+     "On Wednesday, eleven people were reported dead from the virus in India, taking the country's death "
+     "toll up to 212 people."),
+    ("The government increased the number of cases in the country to 51 on Friday, with 54 new cases "
+     "reported during the day.",
+     "The government increased the number of cases in the country to 51 on Friday, with 17 new cases "
+     "reported during the day."),
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("wrong, right", CHANGES)
+def test_rules_change_caught_in_real_copy(wrong, right, model):
+    assert "change-mismatch" in rules(wrong, model)
+    assert rules(right, model) == []
+
+
+def test_rules_change_shows_the_change_worked_out_with_rounding():
+    [finding] = findings(CHANGES[0][0])
+    assert finding.severity == "error" and len(finding.claims) == 3
+    assert "+75.9% to +77.8%" in finding.message and "not 114%" in finding.message
+
+
+CLEAN_CHANGES = [
+    # the change is the interest rate's, the pair is inflation's
+    "The Bank of England cut interest rates by 0.25 percentage points to 3.5% on Thursday, after official "
+    "figures showed inflation fell to 3.4% in March from 3.8% in February.",
+    # "doubled" belongs to another clause
+    "Passenger journeys rose from 20.4 million to 23.1 million last year, a 13% increase, after the "
+    "operator doubled the number of trains on the line.",
+    # a cut can bring a total below what was cut
+    "The carmaker cut 500 jobs at the plant, bringing its workforce to 300.",
+    # two changes, two pairs: each change stays with its own figures
+    "Sales rose 25% to $10m from $8m, while profit fell 33% to $2m from $3m.",
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", CLEAN_CHANGES)
+def test_rules_change_silent_on_clean_real_copy(text, model):
+    assert rules(text, model) == []

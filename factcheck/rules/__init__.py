@@ -3,7 +3,7 @@ descriptions, in one place. Config (`disable`), SARIF rule metadata, the text ou
 `hook`, `batch` and `serve` all read it; whether a report blocks is `factcheck.policy.blocks`.
 
 The consistency checks themselves live in `verify/` (breakdowns, wholes, lists, periods,
-shares, changes, restated, weekdays); they read claims and frames and import no spaCy.
+shares, changes, linked_changes, running, restated, weekdays); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..verify import breakdowns, changes, lists, periods, restated, shares, weekdays, wholes
+from ..verify import (
+    breakdowns, changes, linked_changes, lists, periods, restated, running, shares, weekdays, wholes,
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 
 # The checks run over a story's claims: each returns findings.
 CHECKS: tuple[Callable, ...] = (
-    breakdowns.check, wholes.check, lists.check, periods.check, shares.check, changes.check, weekdays.check,
-    restated.check,
+    breakdowns.check, wholes.check, lists.check, periods.check, shares.check, changes.check,
+    linked_changes.check, running.check, weekdays.check, restated.check,
 )
 
 

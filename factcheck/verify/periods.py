@@ -30,7 +30,8 @@ def check(claims, text: str) -> list:
             for part in nearby:
                 if part is total or part.start < total.end or unit_head(part.unit) != unit_head(total.unit):
                     continue
-                part_sentence = text[part.sentence_start or part.start : part.sentence_end or part.end]
+                lo = part.sentence_start if part.sentence_start is not None else part.start
+                part_sentence = text[lo : part.sentence_end or part.end]
                 if _ONE_DAY.search(part_sentence) and not _WHOLE_PERIOD.search(part_sentence) \
                         and part_bounds(part)[0] > part_bounds(total)[1]:
                     out.append(finding("part-exceeds-total", "warning",
