@@ -101,3 +101,29 @@ def test_pipeline_json_report_shape_is_pinned(sample_report):
     assert set(data["summary"]) == {"claims", "checked", "supported", "contradicted", "findings"}
     assert set(data["places"][0]) >= {"id", "name", "text", "start", "end", "line", "column"}
     assert all(c["verdict"] == "unverified" for c in data["claims"])
+
+
+def test_pipeline_components_declare_what_they_require_and_no_requirement_is_unmet():
+    from factcheck.extract import DEFAULT_MODEL, FAST_MODEL, build_pipeline
+
+    for model in (FAST_MODEL, DEFAULT_MODEL):
+        analysis = build_pipeline(model).analyze_pipes(pretty=False)
+        assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
+        numbers = analysis["summary"]["factcheck_numbers"]
+        assert numbers["requires"] == ["doc._.fc_dates"] and numbers["assigns"] == ["doc._.fc_figures"]
+
+
+def test_pipeline_components_run_on_a_blank_doc():
+    import spacy
+
+    from factcheck.extract.dates import DateFinder
+    from factcheck.extract.numbers import NumberFinder
+    from factcheck.extract.sentences import SentenceMarker
+
+    nlp = spacy.blank("en")
+    doc = nlp("Headline here\nAround 150 detainees were moved on Jan. 21, 2026.")
+    for component in (SentenceMarker(), DateFinder(), NumberFinder()):
+        doc = component(doc)
+    assert [s.text.strip() for s in doc.sents][0] == "Headline here"
+    assert [d.text for d in doc._.fc_dates] == ["Jan. 21, 2026"]
+    assert [f.text for f in doc._.fc_figures] == ["Around 150"]

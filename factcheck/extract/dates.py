@@ -295,6 +295,6 @@ class DateFinder:
         return doc
 
 
-@Language.factory("factcheck_dates", assigns=["doc._.fc_dates"])
+@Language.factory("factcheck_dates", requires=["token.is_sent_start"], assigns=["doc._.fc_dates"])
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     return DateFinder(name)

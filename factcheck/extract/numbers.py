@@ -86,6 +86,6 @@ def _one_is_a_count(token) -> bool:
     return following.lower_ in _CASE_WORDS and after is not None and after.pos_ == "NOUN"
 
 
-@Language.factory("factcheck_numbers", assigns=["doc._.fc_figures"])
+@Language.factory("factcheck_numbers", requires=["doc._.fc_dates"], assigns=["doc._.fc_figures"])
 def make_number_finder(nlp: Language, name: str) -> NumberFinder:
     return NumberFinder(name)

@@ -84,6 +84,6 @@ class PlaceFinder:
         return doc
 
 
-@Language.factory("factcheck_places", assigns=["doc._.fc_places"])
+@Language.factory("factcheck_places", requires=["token.is_sent_start"], assigns=["doc._.fc_places"])
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     return PlaceFinder(name)
