@@ -214,3 +214,39 @@ CLEAN_CHANGES = [
 @pytest.mark.parametrize("text", CLEAN_CHANGES)
 def test_rules_change_silent_on_clean_real_copy(text, model):
     assert rules(text, model) == []
+
+
+SHARES = [
+    ("There have been 103 reported deaths from a total of 217 patients, for a mortality rate of nearly "
+     "65 percent.",
+     "There have been 103 reported deaths from a total of 217 patients, for a mortality rate of nearly "
+     "50 percent."),
+    ("Only 46 people with severe symptoms were admitted on Thursday, less than an eighth of the 212 "
+     "patients admitted a week earlier.",
+     "Only 46 people with severe symptoms were admitted on Thursday, less than a fourth of the 212 "
+     "patients admitted a week earlier."),
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("wrong, right", SHARES)
+def test_rules_share_caught_in_real_copy(wrong, right, model):
+    assert "percent-mismatch" in rules(wrong, model)
+    assert rules(right, model) == []
+
+
+def test_rules_share_beside_a_count_is_only_a_warning():
+    [finding] = findings(SHARES[1][0])
+    assert finding.severity == "warning" and "21.7%" in finding.message and len(finding.claims) == 3
+
+
+CLEAN_SHARES = [
+    # a share of another whole than the one the sentence's count belongs to
+    "Officials counted 300 ballots at the school, while 40% of the 1,200 registered voters stayed home.",
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", CLEAN_SHARES)
+def test_rules_share_silent_on_clean_real_copy(text, model):
+    assert rules(text, model) == []

@@ -1,12 +1,14 @@
 """`percent-mismatch`: a percentage that does not match the counts it restates ("372, or 13%"
-of "the 1,200 staff"), or shares of one whole that pass 100% ("48% supported, 39% opposed and 16%
-did not know")."""
+of "the 1,200 staff"; "103 reported deaths from a total of 217 patients, for a mortality rate of
+nearly 50 percent"; "only 46 ... were admitted on Thursday, less than a fourth of the 212 patients"),
+or shares of one whole that pass 100% ("48% supported, 39% opposed and 16% did not know")."""
 
 from __future__ import annotations
 
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, is_point, percent_bounds, show_interval
+from .common import INF, bounds, by_sentence, disjoint, finding, is_point, percent_bounds, show, show_interval
+from .wholes import part_of_gap
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|climbed|jumped|fell|fallen|"
                           r"falls|dropped|declined|decreased|went|gone|up|down|doubled|tripled|trebled|"
@@ -42,6 +44,8 @@ def _shares(claims, text: str) -> list:
                 out.append(finding("percent-mismatch", "error",
                                    f"{count.text} of {whole.text} is {show_interval(share)}%, not {p.text}",
                                    [p, count, whole]))
+        out += _rate_of_pair(group, percents, text)
+        out += _share_of_whole(group, percents, text)
         # "48% supported, 39% opposed and 16% did not know": one whole cannot pass 100%
         shares = [p for p in percents if is_point(p)]
         if len(shares) >= 3 and not _CHANGE_VERB.search(sentence_text) and not re.search(r"\bfrom\b", sentence_text):
@@ -51,6 +55,50 @@ def _shares(claims, text: str) -> list:
                     "percent-mismatch", "error",
                     f"shares {' + '.join(p.text for p in shares)} add up to more than 100% "
                     f"(at least {low:g}% allowing for rounding)", shares))
+    return out
+
+
+_RATE_AFTER = re.compile(r"^[^.;:\d]{0,40}?(?:\b(?:rate|share|proportion|percentage)\b[^.;:\d]{0,12}|[,(\u2014\u2013]\s*or\s+|\s*\()$",
+                         re.I)
+_APPOSITION = re.compile(r"(?:,|\(|\u2014|\u2013|\s-)\s*(?:only\s+|just\s+|or\s+)?$")
+_OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
+
+
+def _judged(p, part, whole, severity: str, cue: str) -> list:
+    share = _share(part, whole)
+    if not disjoint(share, percent_bounds(p)):
+        return []
+    return [finding("percent-mismatch", severity,
+                    f"{show(part)} of {show(whole)} is {show_interval(share)}%, not {p.text} ({cue})", [p, part, whole])]
+
+
+def _rate_of_pair(group, percents, text: str) -> list:
+    """ "103 reported deaths from a total of 217 patients, for a mortality rate of nearly 50 percent":
+    a part and its whole in the wording, then the rate they make."""
+    counts = [c for c in group if c.kind == "count"]
+    out = []
+    for part, whole in zip(counts, counts[1:]):
+        if not part_of_gap(text[part.end : whole.start]):
+            continue
+        rate = next((p for p in percents if p.start >= whole.end), None)
+        if rate is not None and _RATE_AFTER.match(text[whole.end : rate.start]):
+            out += _judged(rate, part, whole, "error", "the rate of a part of its whole")
+    return out
+
+
+def _share_of_whole(group, percents, text: str) -> list:
+    """ "only 46 persons ... were admitted on Thursday, less than a fourth of the 212 patients": a
+    share set beside the clause with the sentence's one count, of a whole it names (a warning: the
+    part is the count before it)."""
+    out = []
+    for p in percents:
+        lo = p.sentence_start if p.sentence_start is not None else 0
+        whole = next((c for c in group if c.kind == "count" and c.start >= p.end), None)
+        if whole is None or not _OF_WHOLE.match(text[p.end : whole.start]) or not _APPOSITION.search(text[lo : p.start]):
+            continue
+        parts = [c for c in group if c.kind == "count" and c.end <= p.start]
+        if len(parts) == 1:
+            out += _judged(p, parts[0], whole, "warning", "the share stands beside the count")
     return out
 
 

@@ -42,6 +42,12 @@ def check(claims, text: str) -> list:
     return out
 
 
+def part_of_gap(gap: str) -> bool:
+    """Whether the words between two figures make the first part of the second ("out of", "of
+    the", "from a total of")."""
+    return bool(_OUT_OF.match(gap) or _OF_THE.match(gap))
+
+
 def exhaustive_groups(parts) -> bool:
     """ "121 men, 81 women and 31 children": parts by sex or age are the whole."""
     return len({head(p) for p in parts} & _PEOPLE_GROUPS) >= 2
@@ -55,7 +61,7 @@ def _out_of(group, text: str) -> list:
         if whole is None:
             continue
         gap = text[part.end : whole.start]
-        if _OUT_OF.match(gap) or _OF_THE.match(gap):
+        if part_of_gap(gap):
             cue = "out of" if "out of" in gap.lower() else "of the" if _OF_THE.match(gap) else "a total of"
             out += judge(whole, [part], False, f"\u201c{part.text}{gap}{whole.text}\u201d" if len(gap) < 30
                          else f"\u201c{cue}\u201d")
