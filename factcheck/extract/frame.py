@@ -95,6 +95,11 @@ _AGE = re.compile(r"(?i)\b(?:aged|ages)\b|(?:year|month|week|day)s?[- ]old\b")
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"}
 
 
+def _is_age(text: str, claim) -> bool:
+    """ "a 45-year-old", "aged 45", "a 35-year old woman": the claim or the words right after it."""
+    return claim.kind == "quantity" and bool(_AGE.search(text[max(0, claim.start - 6) : claim.end + 6]))
+
+
 def singular(word: str) -> str:
     """ "detainees" -> "detainee", "people" -> "person": the head a measure is matched on."""
     word = word.lower()
@@ -171,16 +176,20 @@ class Framer:
     def _quantity_measure(self, claim, token) -> tuple[str | None, Token | None]:
         """An age measures age; "a 10km zone", "a five-year sentence" measure the noun they
         modify; a bare span of time or distance measures nothing the text names."""
-        if _AGE.search(claim.text):
+        if _is_age(self.text, claim):
             return "age", None
         if token is None or not self.parsed:
             return None, None
-        after = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        if after is None or after.end >= len(self.doc):
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
             return None, None
-        following = self.doc[after.end]
-        if _nounish(following) and any(t.head.i == following.i for t in after):
-            return _phrase(following), following
+        if span.end < len(self.doc):
+            following = self.doc[span.end]
+            if _nounish(following) and any(t.head.i == following.i for t in span):
+                return _phrase(following), following  # "a 10km zone", "a five-year sentence"
+        noun = self._measured_noun(claim, token)  # "a zone of 10km", "a magnitude of 7.7"
+        if noun is not None and not (claim.start <= noun.idx < claim.end) and claim.unit not in _DURATIONS:
+            return _phrase(noun), noun
         return None, None
 
     def _unit_token(self, claim) -> Token | None:
@@ -192,15 +201,15 @@ class Framer:
 
     def _measured_noun(self, claim, token: Token) -> Token | None:
         root = _figure_root(token)
-        for child in root.children:  # "35% of homes", "$2bn of aid"
-            if child.dep_ == "prep" and child.lower_ == "of":
+        for child in root.children:  # "35% of homes", "$2bn of aid", "$65m in revenue"
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and claim.kind == "money"):
                 objects = [c for c in child.children if c.dep_ == "pobj" and _nounish(c)]
                 if objects and objects[0].lower_ not in ("which", "them", "whom", "those", "these"):
                     return objects[0]
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             prep = root.head
             governor = prep.head
-            if prep.lower_ in ("of", "at", "to", "from", "by") and _nounish(governor) \
+            if prep.lower_ in ("of", "at", "to", "from", "by", "for") and _nounish(governor) \
                     and governor.lower_ not in _CHANGE_NOUNS:
                 return _contained(governor)  # "revenue of $51bn", "a rate of 5%"
             if _nounish(governor) and governor.lower_ in _CHANGE_NOUNS:
@@ -248,7 +257,7 @@ class Framer:
 
     # ------------------------------------------------------------------ place
     def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
-        if _AGE.search(claim.text):
+        if _is_age(self.text, claim):
             return None, None  # an age describes a person, not a place
         lo, hi = self._sentence(claim)
         if _NOWHERE.search(self.text[lo:hi]):
