@@ -38,6 +38,11 @@ RESTATED = [
      "quickly.\n\nThe 12 protesters were later released without charge.",
      "Police arrested 14 protesters outside the ministry on Friday. Officers said the crowd had grown "
      "quickly.\n\nThe 14 protesters were later released without charge."),
+    # a definite figure whose first statement's frame read another measure
+    ("An extensive vaccination campaign across 24 West and Central African countries has begun. "
+     "Officials said the campaign would be repeated for all 19 countries involved.",
+     "An extensive vaccination campaign across 19 West and Central African countries has begun. "
+     "Officials said the campaign would be repeated for all 19 countries involved."),
     # one total given twice
     ("There have been a total of six deaths linked to the outbreak. Health officials urged calm.\n\n"
      "The ministry said a total of eight deaths had now been recorded.",
@@ -114,6 +119,16 @@ BREAKDOWNS = [
     ("sum-mismatch",
      "Six people have died after eating the fish in Kitaakita. Among the dead were five men and two women.",
      "Six people have died after eating the fish in Kitaakita. Among the dead were four men and two women."),
+    # deaths among cases
+    ("part-exceeds-total",
+     "The WHO has confirmed a total of 81 H5N1 cases including 93 deaths in Indonesia since 2005.",
+     "The WHO has confirmed a total of 81 H5N1 cases including 63 deaths in Indonesia since 2005."),
+    ("part-exceeds-total",
+     "As of July 21, 109 cases of human infection have been confirmed resulting in 155 deaths.",
+     "As of July 21, 109 cases of human infection have been confirmed resulting in 55 deaths."),
+    ("part-exceeds-total",
+     "The 125 deaths resulted from 117 cases reported in three provinces since last month.",
+     "The five deaths resulted from 117 cases reported in three provinces since last month."),
     # men and women are the whole: a shortfall is wrong too
     ("sum-mismatch",
      "Six people have died after eating the fish in Kitaakita. Among the dead were three men and two women.",
@@ -143,6 +158,10 @@ CLEAN_BREAKDOWNS = [
     "Officials raised the death toll from the virus to 152, with at least 1,614 suspected cases under observation.",
     # "including" parts may fall short of the whole
     "The attack left a total of 243 victims, including 121 men and 81 women.",
+    # crashes are not people: "resulting in" adds a count of another thing
+    "Police recorded two crashes on the bypass resulting in 15 deaths last year.",
+    # "including" a count of another thing than the figure before it
+    "About 200 delegates from 10 countries attended, including 12 ministers.",
     # "for fifteen years after" is not "fifteen years later"
     "The epidemic claimed 4,288 lives from late 2008 to mid-2009, the worst outbreak on the continent for "
     "fifteen years after the collapse of the water system.",

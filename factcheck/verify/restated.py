@@ -150,8 +150,9 @@ def _definite(numbers, text: str) -> list:
         before_d = [c for c in numbers[max(0, i - WINDOW) : i] if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
         if any(not _heads_differ(c, d) and not disjoint(bounds(c), bounds(d)) for c in before_d):
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
-        earlier = [c for c in before_d if heads_agree(c, d) and not frames_disagree(c, d)]
-        if not earlier:
+        noun = _noun(d, text)
+        earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not frames_disagree(c, d)]
+        if not earlier or any(not disjoint(bounds(c), bounds(d)) for c in earlier):
             continue
         if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
             continue  # "three herbal preparations ... All four preparations": the whole of what came before
@@ -161,6 +162,23 @@ def _definite(numbers, text: str) -> list:
                                f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
                                f"given, and no earlier figure of {head(d)} matches it"))
     return out
+
+
+def _noun(claim, text: str) -> str | None:
+    """The word right after a definite figure: "the 19 countries" -> "countries"."""
+    match = re.match(r"\s+([a-z]{3,})\b", text[claim.end : claim.end + 30])
+    return match.group(1).lower() if match else None
+
+
+def _names(claim, noun: str | None, text: str) -> bool:
+    """Whether the noun phrase after a figure ends in `noun`, when its frame read another head: "19
+    West and Central African countries" counts countries."""
+    if not noun:
+        return False
+    phrase = re.match(r"[^.,;:!?()\d\n]*", text[claim.end : claim.end + 60]).group(0)
+    phrase = re.split(r"\b(?:of|in|at|for|from|to|by|with|who|which|that|were|was|are|is|have|has|had)\b",
+                      phrase.lower())[0]
+    return noun in phrase.split()[:6]
 
 
 # ---------------------------------------------------------------- totals

@@ -1,6 +1,6 @@
 """A figure the wording makes part of another (`part-exceeds-total`, and `sum-mismatch` when
 several are): "5 out of 11", "46 of the 50 states", "103 deaths from a total of 217 patients",
-"395 people, including 160 deaths", "25 patients ..., of which eight have died", "400 schools,
+"395 people, including 160 deaths", "25 patients ..., of which eight have died", "109 cases ... resulting in 55 deaths", "400 schools,
 300 of them in Texas and a further 62 in Alabama". Not "with": "raised the toll to 152, with at
 least 1,614 suspected cases" adds a figure as often as it breaks one down. A part may fall short of its whole; it may not pass it, nor may the parts together. The
 part's measure may differ from the whole's ("208 people died out of 8,454 suspected cases"); the
@@ -38,6 +38,7 @@ def check(claims, text: str) -> list:
         out += _out_of(sentences[key], text)  # "compared with 3,172 deaths out of 78,882 cases" holds too
         out += _including(group, text)
         out += _of_them(group, previous, text)
+        out += _resulting(sentences[key], text)  # "resulted from 117 cases" is not a comparison
         out += _opening_of_the(group, previous, text, key)
     return out
 
@@ -87,8 +88,9 @@ def _including(group, text: str) -> list:
 
 
 def _of_people(whole, part) -> bool:
-    """ "243 victims, including 121 men": people by sex or age among people counted otherwise."""
-    return head(part) in _PEOPLE_GROUPS and head(whole) in _PEOPLE
+    """ "243 victims, including 121 men", "81 H5N1 cases including 63 deaths": people counted one way
+    among people counted another."""
+    return head(part) in _PEOPLE and head(whole) in _PEOPLE
 
 
 def _run(group, i: int, text: str, joined) -> list:
@@ -101,6 +103,26 @@ def _run(group, i: int, text: str, joined) -> list:
             break
         parts.append(c)
     return parts
+
+
+_RESULTING_IN = re.compile(r"^[^.;:\d]{0,60}?\bresult(?:ing|ed)? in\s+$", re.I)
+_RESULTED_FROM = re.compile(r"^[^.;:\d]{0,60}?\b(?:result(?:ing|ed)?|came|arose|arising) from\s+$", re.I)
+
+
+def _resulting(group, text: str) -> list:
+    """ "109 cases of human infection have been confirmed resulting in 55 deaths"; "The five deaths
+    resulted from 117 cases": people counted by an outcome among people counted by the cause (not
+    "two crashes resulting in 15 deaths")."""
+    out = []
+    for a, b in zip(group, group[1:]):
+        if not same_kind(a, b) or not _of_people(a, b) and not _of_people(b, a):
+            continue
+        gap = text[a.end : b.start]
+        if _RESULTING_IN.match(gap):
+            out += judge(a, [b], False, "\u201cresulting in\u201d")
+        elif _RESULTED_FROM.match(gap):
+            out += judge(b, [a], False, "\u201cresulted from\u201d")
+    return out
 
 
 def _of_them(group, previous, text: str) -> list:
