@@ -121,6 +121,8 @@ class Framer:
         self._place_starts = [p.start for p in self.places]
         self._claim_starts = [c.start for c in claims]
         self.owners = self._date_owners()
+        self._norps: list[tuple[int, str]] | None = None
+        self._sentence_subjects: dict[int, str | None] = {}
         self.structure = Structure(text)
         self.parsed = annotated(doc, "DEP")
         self.mentioned = list(dict.fromkeys(p.text for p in places))
@@ -239,6 +241,12 @@ class Framer:
                         child.dep_ == "poss" and child.pos_ == "PROPN" and not self._is_place(child)):
                     return _entity_text(child)
         sentence = token.sent
+        if sentence.start not in self._sentence_subjects:
+            self._sentence_subjects[sentence.start] = self._attributed(sentence)
+        return self._sentence_subjects[sentence.start]
+
+    def _attributed(self, sentence) -> str | None:
+        """The body a sentence credits: "according to WHO", "the ministry said"."""
         for t in sentence:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 for obj in self.doc[t.i + 1].children:
@@ -253,7 +261,7 @@ class Framer:
         return None
 
     def _is_place(self, token: Token) -> bool:
-        return any(p.start <= token.idx < p.end for p in self.places)
+        return any(p.start <= token.idx < p.end for p in self._places_in(max(0, token.idx - 200), token.idx + 200))
 
     # ------------------------------------------------------------------ place
     def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
@@ -278,15 +286,17 @@ class Framer:
         return self._inherited(claim)
 
     def _demonyms(self, lo: int, hi: int, claim) -> list[tuple[str, int]]:
-        out = []
+        """ "Ethiopian farmers": the places the sentence's nationality words stand for."""
         if not self.parsed:
-            return out
-        for ent in self.doc.char_span(lo, hi, alignment_mode="expand").ents if self.doc.char_span(
-                lo, hi, alignment_mode="expand") is not None else ():
-            if ent.label_ == "NORP":
-                name = place_of(ent.text, self.mentioned)
+            return []
+        if self._norps is None:
+            self._norps = [(ent.start_char, ent.text) for ent in self.doc.ents if ent.label_ == "NORP"]
+        out = []
+        for start, text in self._norps:
+            if lo <= start < hi:
+                name = place_of(text, self.mentioned)
                 if name:
-                    out.append((name, ent.start_char))
+                    out.append((name, start))
         return out
 
     def _choose(self, claim, token, noun, candidates) -> str | None:
