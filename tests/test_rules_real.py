@@ -269,3 +269,42 @@ CLEAN_SHARES = [
 @pytest.mark.parametrize("text", CLEAN_SHARES)
 def test_rules_share_silent_on_clean_real_copy(text, model):
     assert rules(text, model) == []
+
+
+def _seed(old=None, new=None):
+    from tests.conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    if old:
+        assert old in text
+        text = text.replace(old, new)
+    return check_text(text, path=str(SAMPLE)).findings
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ("- 14,500 are Syrians", "- 18,500 are Syrians", "sum-mismatch"),  # a part of the al-Hol list
+    ("- Around 24,000 people", "- Around 34,000 people", "sum-mismatch"),  # its total, the first bullet
+    ("when around 150 detainees", "when around 250 detainees", "restated-differently"),
+    ("that all 150 men", "that all 110 men", "restated-differently"),
+])
+def test_rules_seed_story_planted_changes_caught(old, new, rule):
+    assert rule in [f.rule for f in _seed(old, new)]
+
+
+def test_rules_seed_story_is_clean():
+    assert _seed() == []
+
+
+CLEAN_DEFINITE = [
+    # some of the people counted in the sentence before, not all of them again
+    "Police arrested 12 protesters outside the ministry. The three protesters who were injured were "
+    "taken to hospital.",
+    # two counts of people before: no telling which one is meant
+    "Police arrested three men and two women. The two women were released without charge.",
+]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", CLEAN_DEFINITE)
+def test_rules_definite_silent_on_clean_real_copy(text, model):
+    assert rules(text, model) == []

@@ -94,6 +94,14 @@ def unit_head(unit: str | None) -> str | None:
 
 # ---------------------------------------------------------------- frames
 
+# Heads that count people (as their frames singularise them): "people" is "person", "men" "man".
+PEOPLE_GROUPS = frozenset({"man", "woman", "child", "boy", "girl", "adult", "male", "female"})
+PEOPLE = PEOPLE_GROUPS | {
+    "person", "victim", "death", "case", "patient", "casualty", "passenger", "resident", "worker", "student",
+    "pupil", "refugee", "migrant", "employee", "member", "fatality", "survivor", "detainee", "prisoner",
+    "inmate", "soldier", "civilian", "suspect", "protester", "vendor", "fighter", "villager", "volunteer",
+}
+
 
 def head(claim) -> str | None:
     """What a figure counts, as its frame's head noun (or the unit's head when it has no frame)."""

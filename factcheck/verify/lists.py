@@ -72,8 +72,8 @@ def _sums_to_earlier_figure(claims, heads, list_start: int) -> bool:
     """Whether the bullets together make a figure stated before the list (then the first
     bullet is one of the parts, not their total)."""
     together = total_of(heads)
-    return any(c.kind == heads[0].kind and c.end <= list_start and not disjoint(bounds(c), together)
-               for c in claims)
+    return any(c.kind == heads[0].kind and c.end <= list_start and is_point(c) and not disjoint(bounds(c), together)
+               for c in claims)  # not "Thousands of relatives ...": an open figure matches any sum
 
 
 def _leading(text: str, line_start: int, claim) -> bool:

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from ..structure import Structure
 from .common import (
-    bounds, disjoint, finding, frames_disagree, head, heads_agree, is_point, place_key, preceding,
+    PEOPLE, bounds, disjoint, finding, frames_disagree, head, heads_agree, is_point, place_key, preceding,
     same_measure_kind, show, stated_place, unit_head,
 )
 
@@ -152,16 +152,45 @@ def _definite(numbers, text: str) -> list:
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not frames_disagree(c, d)]
-        if not earlier or any(not disjoint(bounds(c), bounds(d)) for c in earlier):
+        if not earlier:
+            out += _just_before(d, before_d, text)
+            continue
+        if any(not disjoint(bounds(c), bounds(d)) for c in earlier):
             continue
         if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
             continue  # "three herbal preparations ... All four preparations": the whole of what came before
+        if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier):
+            continue  # "12 protesters ... The three protesters who were injured": some of them
         nearest = sorted((c for c in earlier if _near(c, d)), key=lambda c: (_distance(c, d), -c.start))
         if nearest:
             out.append(_report(nearest[0], d, "warning",
                                f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
                                f"given, and no earlier figure of {head(d)} matches it"))
     return out
+
+
+# "The three protesters who were injured": a relative clause may pick some of the people before
+_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|still|remaining|left|among)\b", re.I)
+
+
+def _just_before(d, before_d, text: str) -> list:
+    """ "arrested four vendors ... The four suspects were charged": people named again in the very
+    next sentence by another noun, when that sentence counts people once."""
+    if head(d) not in PEOPLE or d.sentence_start is None:
+        return []
+    previous = [c for c in before_d if c.sentence_end is not None
+                and not text[c.sentence_end : d.sentence_start].strip()]
+    if len(previous) != 1 or head(previous[0]) not in PEOPLE:
+        return []
+    antecedent = previous[0]
+    if _SUBSET.match(text[d.end : d.end + 40]) and antecedent.value > d.value:
+        return []  # "The three protesters who were injured ...": some of them, not all again
+    if frames_disagree(antecedent, d, places=False) or not _near(antecedent, d) \
+            or not disjoint(bounds(antecedent), bounds(d)):  # places: "at MC Market" ... "Act of the Philippines"
+        return []
+    return [_report(antecedent, d, "warning",
+                    f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to the one count of "
+                    f"people in the sentence before")]
 
 
 def _noun(claim, text: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .common import by_sentence, head, preceding, unit_head
+from .common import PEOPLE, PEOPLE_GROUPS, by_sentence, head, preceding, unit_head
 from .parts import compared, judge, same_kind, same_thing
 
 _OUT_OF = re.compile(r"^[^.;:!?\d]{0,80}?\b(?:out of|from a total of|of a total of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
@@ -22,10 +22,7 @@ _FURTHER = re.compile(r"^[^.;:\d]{0,40}?\b(?:a further|another|and)\s+(?:\w+\s+)
 _LISTED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band\b)\s*(?:\w+\s+){0,2}$", re.I)
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
 _LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
-_PEOPLE_GROUPS = {"man", "woman", "child", "boy", "girl", "adult", "male", "female"}
-_PEOPLE = _PEOPLE_GROUPS | {"person", "victim", "death", "case", "patient", "casualty", "passenger", "resident",
-                            "worker", "student", "pupil", "refugee", "migrant", "employee", "member", "fatality",
-                            "survivor", "detainee", "prisoner", "inmate", "soldier", "civilian"}
+_PEOPLE_GROUPS, _PEOPLE = PEOPLE_GROUPS, PEOPLE
 
 
 def check(claims, text: str) -> list:
