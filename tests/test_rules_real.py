@@ -115,6 +115,16 @@ BREAKDOWNS = [
     ("part-exceeds-total",
      "The 8 cases confirmed on Wednesday were all men, 9 from Suva and 1 from Nadi.",
      "The 8 cases confirmed on Wednesday were all men, 7 from Suva and 1 from Nadi."),
+    # "made up of": the parts are the whole, a shortfall is wrong
+    ("sum-mismatch",
+     "The deal, totalling $504m, is made up of $250m in cash and $125m in shares.",
+     "The deal, totalling $375m, is made up of $250m in cash and $125m in shares."),
+    # parts listed after "of them", across the sentence
+    ("sum-mismatch",
+     "The virus has spread to 22 countries. In 13 of them cases are rising, in nine they are stable and "
+     "in three they are falling.",
+     "The virus has spread to 25 countries. In 13 of them cases are rising, in nine they are stable and "
+     "in three they are falling."),
     # the sentence before holds the total
     ("sum-mismatch",
      "Six people have died after eating the fish in Kitaakita. Among the dead were five men and two women.",
@@ -143,6 +153,13 @@ def test_rules_breakdown_caught_in_real_copy(rule, wrong, right, model):
     assert rules(right, model) == []
 
 
+def test_rules_breakdown_of_these_reads_the_figure_the_sentence_is_about():
+    text = "The school has 900 pupils in 30 classes. Of these, 920 receive free meals."
+    [finding] = findings(text)
+    assert finding.rule == "part-exceeds-total" and "'900'" in finding.message
+    assert finding.severity == "warning"  # two figures before: the whole is inferred
+
+
 def test_rules_breakdown_shows_the_sum_and_every_figure():
     [finding] = findings(BREAKDOWNS[4][1])
     assert finding.rule == "sum-mismatch" and finding.severity == "error"
@@ -158,6 +175,10 @@ CLEAN_BREAKDOWNS = [
     "Officials raised the death toll from the virus to 152, with at least 1,614 suspected cases under observation.",
     # "including" parts may fall short of the whole
     "The attack left a total of 243 victims, including 121 men and 81 women.",
+    # "Of these" breaks down the pupils, not the classes they sit in
+    "The school has 900 pupils in 30 classes. Of these, 120 receive free meals.",
+    # a change in one sentence is not the change of a pair in the next
+    "Spring sales were strong, a rise of 25%. Profits fell from £19m to £12m.",
     # crashes are not people: "resulting in" adds a count of another thing
     "Police recorded two crashes on the bypass resulting in 15 deaths last year.",
     # "including" a count of another thing than the figure before it

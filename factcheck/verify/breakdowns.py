@@ -50,13 +50,30 @@ def check(claims, text: str) -> list:
         # "Of these, 651 were admitted, 391 ... and the remaining 234 ..."; "Among the dead were ..."
         if _OF_THESE.match(sentence):
             previous = [c for c in sentences[keys[index - 1]] if not compared(text, c)] if index else []
-            totals = [c for c in previous if same_kind(c, group[0])]
-            if totals:
-                out += judge(totals[-1], group, exhaustive or len(group) > 2 or exhaustive_groups(group),
-                             f"the sentence opens \u201c{sentence.split(',')[0].strip()[:30]}\u201d")
+            total, severity = _total_before(previous, group, text)
+            if total is not None:
+                out += judge(total, group, exhaustive or len(group) > 2 or exhaustive_groups(group),
+                             f"the sentence opens \u201c{sentence.split(',')[0].strip()[:30]}\u201d", severity)
             continue
         out += _total_first(group, sentence, exhaustive, text)
     return out
+
+
+_GOVERNED = re.compile(r"\b(?:in|at|across|from|of|for|with|by|on|into|over|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _total_before(previous, parts, text: str):
+    """The figure of the sentence before that "Of these" breaks down: the one that counts what the
+    parts count; else its only figure of their kind; else the figure the sentence is about, not one
+    hanging from a preposition ("900 pupils in 30 classes. Of these, 120 ..."), as a warning."""
+    totals = [c for c in previous if same_kind(c, parts[0])]
+    named = [c for c in totals if head(c) and head(c) in {head(p) for p in parts}]
+    if named:
+        return named[-1], "error"
+    if len(totals) == 1:
+        return totals[0], "error"
+    main = [c for c in totals if not _GOVERNED.search(text[max(0, c.start - 15) : c.start])]
+    return (main[0], "warning") if main else (None, "error")
 
 
 def _total_first(group, sentence: str, exhaustive: bool, text: str) -> list:

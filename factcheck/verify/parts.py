@@ -9,8 +9,8 @@ import re
 from .common import INF, bounds, finding, show, show_interval, unit_head
 
 _COMPARISON_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?|\bup|\bdown|\bby|"
-    r"\bincrease of|\brise of|\bfall of)\s+(?:\w+\s+)?$", re.I
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?|\bup(?!\s+of\b)|\bdown|\bby|"
+    r"\bincrease of|\brise of|\bfall of)\s+(?:\w+\s+)?$", re.I  # not "made up of $250m"
 )
 
 

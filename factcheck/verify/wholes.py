@@ -20,6 +20,7 @@ _INCLUDING = re.compile(r"\b(including|includes|included|among them|of which|of 
 _OF_THEM = re.compile(r"^\s+of (?:them|those|these|whom|which)\b", re.I)
 _FURTHER = re.compile(r"^[^.;:\d]{0,40}?\b(?:a further|another|and)\s+(?:\w+\s+)?$", re.I)
 _LISTED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band\b)\s*(?:\w+\s+){0,2}$", re.I)
+_FURTHER_OR_LISTED = re.compile(f"(?:{_FURTHER.pattern})|(?:{_LISTED.pattern})", re.I)
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
 _LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
 _PEOPLE_GROUPS, _PEOPLE = PEOPLE_GROUPS, PEOPLE
@@ -124,14 +125,15 @@ def _resulting(group, text: str) -> list:
 
 def _of_them(group, previous, text: str) -> list:
     """ "1,486 pupils sat exams ... 1,512 of them passed"; "about 400 schools have been shut, 300 of
-    them in Texas and a further 62 in Alabama" """
+    them in Texas and a further 62 in Alabama"; "22 countries. In 13 of them ..., in nine ... and in
+    three ..." (the parts may fall short: only an excess is wrong)"""
     out = []
     for i, claim in enumerate(group):
         if not _OF_THEM.match(text[claim.end : claim.end + 20]):
             continue
         earlier = [c for c in group[:i] if same_kind(c, claim)] or [c for c in previous if same_kind(c, claim)]
         if earlier:
-            out += judge(earlier[-1], _run(group, i, text, _FURTHER), False, "\u201cof them\u201d")
+            out += judge(earlier[-1], _run(group, i, text, _FURTHER_OR_LISTED), False, "\u201cof them\u201d")
     return out
 
 
