@@ -43,6 +43,11 @@ RESTATED = [
      "Officials said the campaign would be repeated for all 19 countries involved.",
      "An extensive vaccination campaign across 19 West and Central African countries has begun. "
      "Officials said the campaign would be repeated for all 19 countries involved."),
+    # the same people doing the same thing
+    ("Over 40 children have died in an outbreak of the disease. Health authorities say 24,934 children "
+     "are infected, and 31 children have died from it.",
+     "Over 40 children have died in an outbreak of the disease. Health authorities say 24,934 children "
+     "are infected, and 42 children have died from it."),
     # one total given twice
     ("There have been a total of six deaths linked to the outbreak. Health officials urged calm.\n\n"
      "The ministry said a total of eight deaths had now been recorded.",
@@ -80,6 +85,11 @@ CLEAN = [
     # a definite figure whose first statement had no counted noun
     "The department saw 2,310 patients in January. Of these, 1,640 were seen within four hours.\n\n"
     "The 1,640 patients seen within four hours make up 71% of the total.",
+    # the same verb for other people elsewhere
+    "Five people died in the flooding in Leeds on Monday.\n\nIn York, seven people died when a bridge "
+    "collapsed.",
+    # the same verb, figures of different sizes: two events
+    "Twelve people were injured in the first blast. Later, three people were injured in a second explosion.",
     # a headline that names the country, a lede that names the town
     "Philippines culls 6,500 hogs\n\nOfficials began culling roughly 6,500 hogs at a farm in Pandi on Sunday.",
 ]

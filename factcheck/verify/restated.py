@@ -8,6 +8,8 @@ only where the story's wording says so, and the frames must not say otherwise:
 - a definite figure points back to one already given: "the 35 people who fell ill", "All 16 of
   the cases" against the earlier figures that count the same thing;
 - "a total of N" given twice for the same thing;
+- the same people doing the same thing, in figures of one size: "Over 40 children have died" ...
+  "42 children have died";
 - with no shared place and date, a slip of the keys: transposed or mistyped digits ("2,300
   people" ... "3,200 workers"), or one figure given per day or per year twice.
 """
@@ -37,7 +39,8 @@ WINDOW = 300
 
 def check(claims, text: str) -> list:
     numbers = [c for c in claims if c.kind in _KINDS]
-    found = _headline(numbers, text) + _definite(numbers, text) + _totals(numbers, text) + _slips(numbers, text)
+    found = _headline(numbers, text) + _definite(numbers, text) + _totals(numbers, text) + \
+        _same_predicate(numbers, text) + _slips(numbers, text)
     out, seen = [], set()
     for f in found:
         key = frozenset(f.claims)
@@ -224,6 +227,41 @@ def _totals(numbers, text: str) -> list:
             if a.sentence_start != b.sentence_start and heads_agree(a, b) and _comparable(a, b) \
                     and disjoint(bounds(a), bounds(b)):
                 out.append(_report(a, b, _severity(a, b), f"both are \u201ca total of\u201d {head(a)}"))
+    return out
+
+
+# ---------------------------------------------------------------- one predicate twice
+
+_AUXILIARY = {"have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "all", "now",
+              "already", "reportedly", "also", "still", "so", "far"}
+_PREDICATE_FACTOR = 1.5  # a slip of the keys, not another figure: "Over 40 children have died" ... "42"
+
+
+def _predicate(claim, text: str) -> str | None:
+    """The verb after a figure's noun, auxiliaries skipped: "42 children have died" -> "died"."""
+    words = re.findall(r"[A-Za-z]+|[.,;:!?()]", text[claim.end : claim.end + 60])[1:5]
+    for word in words:
+        if not word.isalpha():
+            return None
+        if word.lower() not in _AUXILIARY:
+            return word.lower() if re.search(r"(?:ed|ing)$", word.lower()) else None
+    return None
+
+
+def _same_predicate(numbers, text: str) -> list:
+    """ "Over 40 children have died" ... "42 children have died from it": the same people doing the
+    same thing, in figures of one size (within half again), cannot be two values. Not under ten:
+    "Five people died in Leeds ... seven people died in York" are two events more often than a slip."""
+    out = []
+    said = [(c, _predicate(c, text)) for c in numbers if c.kind == "count" and head(c) and c.value >= 10]
+    said = [(c, verb) for c, verb in said if verb]
+    for i, (a, verb) in enumerate(said):
+        for b, other in said[i + 1 : i + 1 + WINDOW]:
+            if other != verb or a.sentence_start == b.sentence_start or not heads_agree(a, b) \
+                    or frames_disagree(a, b) or a.value <= 0 or b.value <= 0:
+                continue
+            if abs(math.log(a.value / b.value)) <= math.log(_PREDICATE_FACTOR) and disjoint(bounds(a), bounds(b)):
+                out.append(_report(a, b, "warning", f"both count {head(a)} {verb}"))
     return out
 
 
