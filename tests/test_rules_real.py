@@ -330,6 +330,9 @@ CLEAN_DEFINITE = [
     # some of the people counted in the sentence before, not all of them again
     "Police arrested 12 protesters outside the ministry. The three protesters who were injured were "
     "taken to hospital.",
+    # the people counted as patients, then as cases, with a part of them between
+    "At least three patients in Norway were confirmed to have the strain, with two of the cases being "
+    "fatal. Health officials say the three cases are not related.",
     # two counts of people before: no telling which one is meant
     "Police arrested three men and two women. The two women were released without charge.",
 ]
