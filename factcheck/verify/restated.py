@@ -151,7 +151,7 @@ def _definite(numbers, text: str) -> list:
         if not _DEFINITE.search(before) or _COMPARED.search(before) or _NOT_ANAPHORIC.match(text[d.end : d.end + 25]):
             continue
         before_d = [c for c in numbers[max(0, i - WINDOW) : i] if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
-        if any(_may_be(c, d) and not disjoint(bounds(c), bounds(d)) for c in before_d):
+        if any(_may_be(c, d) and _matches(c, d) for c in before_d):
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not frames_disagree(c, d)]
