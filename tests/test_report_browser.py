@@ -214,9 +214,14 @@ def test_report_browser_shows_highlights_flags_details_and_print(batch_page, tmp
     # the flags: one note per flag, beside the paragraph of its first figure, right of the copy,
     # with its arithmetic once, linking to every figure it involves, each figure carrying its number
     flags = probe["flags"]
-    assert [(f["section"], f["classes"][1]) for f in flags] == [("s2", "contradicted"), ("s3", "finding")]
+    kinds = [(f["section"], f["classes"][1]) for f in flags]
+    # the wrong copy's changed figure is contradicted (and the rules may flag it too: "around 250"
+    # detainees against "all 150 men"); the shelters story has its one sum mismatch
+    assert ("s2", "contradicted") in kinds and kinds.count(("s3", "finding")) == 1
+    assert all(section in ("s2", "s3") for section, _ in kinds)
     finding = shelters["findings"][0]
-    note = flags[1]
+    note = next(f for f in flags if f["section"] == "s3")
+    contradiction = next(f for f in flags if f["classes"][1] == "contradicted")
     ids = {c["id"]: f"s3-c{n}" for n, c in enumerate(shelters["claims"], 1)}
     assert note["figures"] == [ids[c] for c in finding["claims"]]
     assert note["besideFigure"]  # the note sits in the row of (at least) its first figure
@@ -226,8 +231,8 @@ def test_report_browser_shows_highlights_flags_details_and_print(batch_page, tmp
     for flag in flags:
         assert flag["box"]["left"] > flag["copyBox"]["right"]
         assert flag["box"]["top"] < flag["copyBox"]["bottom"]
-    assert flags[0]["figures"] == [details[0]] and flags[0]["besideFigure"] == [details[0]]
-    assert "sev-error" in flags[0]["classes"]
+    assert contradiction["figures"] == [details[0]] and contradiction["besideFigure"] == [details[0]]
+    assert "sev-error" in contradiction["classes"]
 
     # details: closed at rest, open on focus (a click focuses too), with the reason, the reference
     # figure, its source as a real link, and the frame; closed again when focus leaves
