@@ -85,14 +85,26 @@ def _total_first(group, sentence: str, exhaustive: bool, text: str) -> list:
     total, parts = same[0], same[1:]
     if not all(is_point(p) and same_kind(p, total) for p in parts) or not plausible(total, parts):
         return []
-    if not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]) or _siblings(total, parts, text):
+    # the last part joined by "and"; or "and" right after the last figure read, whose partner the
+    # extraction missed ("..., one in New Brunswick and one in Quebec"): then the parts may fall short
+    complete = bool(re.search(r"\band\b", text[parts[-2].end : parts[-1].start]))
+    if not complete and not re.match(r"^[^\d.;:]{0,30}?\band\b", text[parts[-1].end : parts[-1].end + 35]):
+        return []
+    if _siblings(total, parts, text):
         return []
     if _INCLUDED.search(text[total.end : parts[0].start]):
         return []  # "243 victims, including 121 men and 81 women": parts that may fall short (wholes)
     larger = all(p.value < total.value for p in parts)
     if not larger and not (_TOTAL_CUE.search(text[total.end : parts[0].start]) and _parts_of(total, parts)):
         return []  # a first figure is read as the total only when it is larger, or the wording says so
-    return judge(total, parts, exhaustive or exhaustive_groups(parts), "one sentence, the total first")
+    # "Canada has 51 cases: fifteen in British Columbia, ...": a colon right after the total's noun
+    # introduces the whole of it
+    colon = bool(re.fullmatch(r"[^\S\n]*[A-Za-z][\w\s-]{0,40}:[^\S\n]*", text[total.end : parts[0].start]))
+    cue = "one sentence, the total first"
+    found = judge(total, parts, complete and (exhaustive or exhaustive_groups(parts)), cue)
+    if not found and complete and colon:  # a shortfall read from a colon alone is a warning
+        found = judge(total, parts, True, cue + ", the parts after a colon", severity="warning")
+    return found
 
 
 def _siblings(total, parts, text: str) -> bool:
