@@ -1,0 +1,102 @@
+"""`restated-differently` for a definite figure: "the 35 people who fell ill", "All 16 of the cases",
+"The four suspects" name a figure the story gave before, so one of the earlier figures that count
+the same thing must match it. Not a comparison ("over the 25 suspected cases"), not the whole of
+what came before ("three herbal preparations ... All four preparations"), not some of them ("12
+protesters ... The three protesters who were injured")."""
+
+from __future__ import annotations
+
+import re
+
+from .common import PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind
+from .pairs import WINDOW, distance, heads_differ, matches, near, report
+
+
+def check(numbers, text: str) -> list:
+    return _definite(numbers, text)
+
+
+_DEFINITE = re.compile(r"(?:^|\W)(?:the|these|those|all|all the|all of the|both)\s+$", re.I)
+_COMPARED = re.compile(r"\b(?:over|than|from|against|compared (?:with|to)|versus|up on|down on)\s+the\s+$", re.I)
+_NOT_ANAPHORIC = re.compile(r"^\s*(?:[a-z]+est|most|top|first|last|next|previous|other|remaining|"
+                            r"additional|new|more|extra|further|of (?:them|these|those))\b", re.I)
+
+
+def _definite(numbers, text: str) -> list:
+    """ "the 35 people who fell ill" names a figure the story gave before: it must match one of
+    the earlier figures that count the same thing."""
+    out = []
+    for i, d in enumerate(numbers):
+        if d.kind != "count" or d.qualifier != "exact" or not head(d):
+            continue  # not ages: "The 26-year-old" may be the second person the story names
+        before = preceding(text, d, 30)
+        if not _DEFINITE.search(before) or _COMPARED.search(before) or _NOT_ANAPHORIC.match(text[d.end : d.end + 25]):
+            continue
+        before_d = [c for c in numbers[max(0, i - WINDOW) : i]
+                    if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
+        if any(_may_be(c, d) and matches(c, d) for c in before_d):
+            continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
+        noun = _noun(d, text)
+        earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not frames_disagree(c, d)]
+        if not earlier:
+            out += _just_before(d, before_d, text)
+            continue
+        if any(not disjoint(bounds(c), bounds(d)) for c in earlier):
+            continue
+        if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
+            continue  # "three herbal preparations ... All four preparations": the whole of what came before
+        if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier):
+            continue  # "12 protesters ... The three protesters who were injured": some of them
+        nearest = sorted((c for c in earlier if near(c, d)), key=lambda c: (distance(c, d), -c.start))
+        if nearest:
+            out.append(report(nearest[0], d, "warning",
+                               f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
+                               f"given, and no earlier figure of {head(d)} matches it"))
+    return out
+
+
+# "The three protesters who were injured": a relative clause may pick some of the people before
+_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|still|remaining|left|among)\b", re.I)
+
+
+def _may_be(a, b) -> bool:
+    """Whether two figures may count the same thing: the same head, one unknown, or both people
+    ("three patients" ... "the three cases")."""
+    return not heads_differ(a, b) or (head(a) in PEOPLE and head(b) in PEOPLE)
+
+
+def _just_before(d, before_d, text: str) -> list:
+    """ "arrested four vendors ... The four suspects were charged": people named again in the very
+    next sentence by another noun, when that sentence counts people once."""
+    if head(d) not in PEOPLE or d.sentence_start is None:
+        return []
+    previous = [c for c in before_d if c.sentence_end is not None
+                and not text[c.sentence_end : d.sentence_start].strip()]
+    if len(previous) != 1 or head(previous[0]) not in PEOPLE:
+        return []
+    antecedent = previous[0]
+    if _SUBSET.match(text[d.end : d.end + 40]) and antecedent.value > d.value:
+        return []  # "The three protesters who were injured ...": some of them, not all again
+    if frames_disagree(antecedent, d, places=False) or not near(antecedent, d) \
+            or not disjoint(bounds(antecedent), bounds(d)):  # places: "at MC Market" ... "Act of the Philippines"
+        return []
+    return [report(antecedent, d, "warning",
+                    f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to the one count of "
+                    f"people in the sentence before")]
+
+
+def _noun(claim, text: str) -> str | None:
+    """The word right after a definite figure: "the 19 countries" -> "countries"."""
+    match = re.match(r"\s+([a-z]{3,})\b", text[claim.end : claim.end + 30])
+    return match.group(1).lower() if match else None
+
+
+def _names(claim, noun: str | None, text: str) -> bool:
+    """Whether the noun phrase after a figure ends in `noun`, when its frame read another head: "19
+    West and Central African countries" counts countries."""
+    if not noun:
+        return False
+    phrase = re.match(r"[^.,;:!?()\d\n]*", text[claim.end : claim.end + 60]).group(0)
+    phrase = re.split(r"\b(?:of|in|at|for|from|to|by|with|who|which|that|were|was|are|is|have|has|had)\b",
+                      phrase.lower())[0]
+    return noun in phrase.split()[:6]
