@@ -96,19 +96,29 @@ def _ratio(values: list[bool]) -> float:
     return round(sum(values) / len(values), 4) if values else 1.0
 
 
-def gold_files(root: Path) -> list[Path]:
+def corpus_files(root: Path, suffix: str, *, any_file: bool = False) -> list[Path]:
+    """The files named *`suffix` below `root`; a file given as `root` is taken when it has the
+    suffix (or always, with `any_file`)."""
     if root.is_file():
-        return [root]
+        return [root] if any_file or root.name.endswith(suffix) else []
     if not root.exists():
         raise GoldError(f"{root}: no such file or folder")
-    return sorted(root.rglob("*.gold.json"))
+    return sorted(root.rglob(f"*{suffix}"))
+
+
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+
+
+def gold_files(root: Path) -> list[Path]:
+    return corpus_files(root, ".gold.json", any_file=True)
 
 
 def load_gold(path: Path) -> tuple[Path, dict]:
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    gold = read_json(path)
     if gold.get("schema") != "factcheck.gold/1":
         raise GoldError(f"{path}: expected \"schema\": \"factcheck.gold/1\", got {gold.get('schema')!r}")
     story = path.parent / gold["story"]

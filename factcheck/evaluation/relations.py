@@ -5,7 +5,6 @@ is caught when a finding the clean story did not have names the changed figure's
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from ..errors import GoldError
 from ..extract import DEFAULT_MODEL
 from ..source import parse_date, read_story
+from .extraction import corpus_files, read_json
 from .planting import Plant, plant_relations
 
 SEVERITIES = ("error", "warning")
@@ -79,18 +79,11 @@ class RelationScore:
 
 
 def relation_files(root: Path) -> list[Path]:
-    if root.is_file():
-        return [root] if root.name.endswith(".relations.json") else []
-    if not root.exists():
-        raise GoldError(f"{root}: no such file or folder")
-    return sorted(root.rglob("*.relations.json"))
+    return corpus_files(root, ".relations.json")
 
 
 def load_relations(path: Path) -> tuple[Path, dict]:
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    gold = read_json(path)
     if gold.get("schema") != "factcheck.relations/1" or not isinstance(gold.get("relations"), list):
         raise GoldError(f"{path}: expected a factcheck.relations/1 file with a 'relations' list")
     story = path.parent / gold.get("story", path.name.replace(".relations.json", ".txt"))
@@ -134,7 +127,7 @@ def _split_name(root: Path, path: Path) -> str:
 def _published(story_path: Path):
     gold = story_path.with_name(story_path.stem + ".gold.json")
     if gold.exists():
-        value = json.loads(gold.read_text(encoding="utf-8")).get("published")
+        value = read_json(gold).get("published")
         return parse_date(value, str(gold)) if value else None
     return None
 

@@ -371,16 +371,7 @@ class Framer:
 
     def _definite(self, claim) -> PlaceMention | None:
         """ "the camp", "the province": the last place of that kind named before the figure."""
-        lo, hi = self._sentence(claim)
-        match = _DEFINITE.search(self.text, lo, hi)
-        if not match:
-            return None
-        kind = match.group(1).lower()
-        index = bisect.bisect_left(self._place_starts, claim.start)
-        for mention in reversed(self.places[max(0, index - 30) : index]):
-            if kind in mention.text.lower():
-                return mention
-        return None
+        return self._definite_in(*self._sentence(claim), before=claim.start)
 
     def _inherited(self, claim) -> tuple[PlaceRef | None, str | None]:
         definite = self._definite(claim)
@@ -392,13 +383,13 @@ class Framer:
             if len(names) == 1:
                 return PlaceRef(text=names[0]), "section"
             if not names:  # a lead line with no place of its own: the place it follows on from
-                before = self.structure.paragraph_of(listing.lead_line[0])
-                lead_para = before[0] if before else listing.lead_line[0]
-                previous = self._last_place(max(0, lead_para - 2000), lead_para)
                 for item in listing.bullets:
                     definite = self._definite_in(*item)
                     if definite is not None:
                         return PlaceRef(text=definite.text), "section"
+                before = self.structure.paragraph_of(listing.lead_line[0])
+                lead_para = before[0] if before else listing.lead_line[0]
+                previous = self._last_place(max(0, lead_para - 2000), lead_para)
                 if previous is not None:
                     return PlaceRef(text=previous.text), "section"
         heading = self.structure.heading_before(claim.start)
@@ -415,12 +406,14 @@ class Framer:
             return PlaceRef(text=self.story_place), "story"
         return None, None
 
-    def _definite_in(self, lo: int, hi: int) -> PlaceMention | None:
+    def _definite_in(self, lo: int, hi: int, before: int | None = None) -> PlaceMention | None:
+        """The place "the camp" in [lo, hi) refers to: the last place of that kind named before
+        `before` (default `lo`)."""
         match = _DEFINITE.search(self.text, lo, hi)
         if not match:
             return None
         kind = match.group(1).lower()
-        index = bisect.bisect_left(self._place_starts, lo)
+        index = bisect.bisect_left(self._place_starts, lo if before is None else before)
         for mention in reversed(self.places[max(0, index - 30) : index]):
             if kind in mention.text.lower():
                 return mention
