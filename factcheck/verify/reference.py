@@ -37,10 +37,12 @@ def link_places(
     aliases = {m.text for m in linked if m.label == "ALIAS"}  # names only the reference set knows
     for claim in claims:
         claim = _link_frame(claim, gazetteer)
+        if claim.frame is not None and claim.frame.place is not None:
+            out.append(claim.model_copy(update={"place": claim.frame.place}))  # the frame decides
+            continue
         attached = _attach(claim, linked, text, reference, groups, out)
-        if claim.frame is not None and not (claim.frame.place is None and attached.place
-                                            and attached.place.text in aliases):
-            attached = claim.model_copy(update={"place": claim.frame.place})  # the frame decides
+        if claim.frame is not None and not (attached.place and attached.place.text in aliases):
+            attached = claim.model_copy(update={"place": None})  # the frame settled no place
         out.append(attached)
     return out, linked
 
