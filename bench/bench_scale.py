@@ -108,7 +108,7 @@ def batch() -> None:
 def reference() -> None:
     from factcheck import check_text
     from factcheck.reference import load_reference
-    from factcheck.verify.reference import link_places, verify_claims
+    from factcheck.verify.facts import link_places, verify_claims
 
     text = "Around 1,017 people live in Place 7, and 1,009 homes were built in Place 9."
     claims = check_text(text).claims

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import suppress
-from .claims import build_claims
+from .extract.assemble import build_claims
 from .source import Positions
 from .settings import find_reference  # noqa: F401  (public here; one owner: settings)
 from .errors import CheckError, FactcheckError

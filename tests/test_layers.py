@@ -68,3 +68,10 @@ def test_layers_public_surface_is_sorted_and_importable():
     assert names == sorted(names, key=str.lower)
     for name in names:
         assert hasattr(factcheck, name), name
+
+
+def test_layers_only_extraction_touches_spacy():
+    graph = _imports()
+    users = sorted(name for name, targets in graph.items()
+                   if any(t == "spacy" or t.startswith("spacy.") for t in targets))
+    assert users and all(name.startswith("factcheck.extract.") for name in users), users

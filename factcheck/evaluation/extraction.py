@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..claims import build_claims
+from ..extract.assemble import build_claims
 from ..errors import GoldError
 from ..extract import DEFAULT_MODEL, FAST_MODEL, build_pipeline
 from ..source import parse_date, read_story

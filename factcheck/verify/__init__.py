@@ -1,5 +1,5 @@
 """Verification: claims against the reference set, and the story against itself."""
 
-from .reference import link_places, verify_claims
+from .facts import link_places, verify_claims
 
 __all__ = ["link_places", "verify_claims"]

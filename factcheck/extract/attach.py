@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .extract.tokens import annotated, token_at
+from .tokens import annotated, token_at
 
 _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remained", "remains"}
 _SKIP_AFTER = {"of", "more", "additional", "extra", "other", "new", "further", "fewer", "less", "own"}

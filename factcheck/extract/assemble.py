@@ -8,17 +8,17 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .dating import DateExpr, DateValue, resolve
-from .extract.figures import Figure
-from .extract.frame import build_frames
-from .extract.tokens import annotated, text_of
-from .link import counted_noun, is_place_name, nearest
-from .models import (
+from ..dating import DateExpr, DateValue, resolve
+from ..models import (
     Claim, CountClaim, DateClaim, DateRef, MoneyClaim, MultiplierClaim, PercentClaim, PlaceMention,
     QuantityClaim,
 )
-from .normalize import interval
-from .source import Positions, entity_start, line_starts  # noqa: F401  (Positions re-exported)
+from ..normalize import interval
+from ..source import Positions, entity_start, line_starts
+from .attach import counted_noun, is_place_name, nearest
+from .figures import Figure
+from .frame import build_frames
+from .tokens import annotated, text_of
 
 _NUMERIC = {"count": CountClaim, "money": MoneyClaim, "percent": PercentClaim, "quantity": QuantityClaim,
             "multiplier": MultiplierClaim}
