@@ -458,9 +458,12 @@ def eval_command(
     rules = evaluate_findings(path, model=model, show_errors=errors)
     corruption = evaluate_corruption(path, model=model, show_errors=errors)
     relations = evaluate_relations(path, model=model, show_errors=errors)
+    from .evaluation.verification_real import evaluate_real_verification, render_real_verification
+    real = evaluate_real_verification(path, model=model, show_errors=errors)
     if as_json:
         print(json.dumps({**score.as_dict(), "consistency": rules.as_dict(),
-                          "verification": corruption.as_dict(), "relations": relations.as_dict()}, indent=2))
+                          "verification": corruption.as_dict(), "relations": relations.as_dict(),
+                          "verification_real": real.as_dict()}, indent=2))
     else:
         print(render_score(score, model))
         if rules.expected or rules.clean_stories:
@@ -469,8 +472,10 @@ def eval_command(
             print(render_corruption(corruption))
         if relations.splits:
             print(render_relations(relations))
+        if real.splits:
+            print(render_real_verification(real))
     if errors:
-        print("\n".join(["", *score.errors, *rules.errors, *corruption.errors, *relations.errors]))
+        print("\n".join(["", *score.errors, *rules.errors, *corruption.errors, *relations.errors, *real.errors]))
 
 
 from .cli_refs import refs_app  # noqa: E402  (the `refs` commands live in their own module)
