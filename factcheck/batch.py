@@ -23,7 +23,7 @@ from .source import MAX_BYTES, read_bytes
 
 __all__ = ["Cache", "Job", "Outcome", "check_one", "collect", "reference_fingerprint", "run", "skipped"]
 
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".factcheck-cache"}
 CACHE_FORMAT = 2  # 2: keyed by the digest of the bytes checked
 MAX_ENTRY_BYTES = 256_000_000
@@ -35,12 +35,12 @@ CACHE_GITIGNORE = "# Created by factcheck: the batch cache does not belong in ve
 
 
 def skipped(path: str | Path, exclude: Iterable[str] = (), root: str | Path | None = None) -> bool:
-    """Whether `path` is left out: a README/CHANGELOG/LICENSE-style file, or matched by an exclude
+    """Whether `path` is left out: a README/CHANGELOG/LICENSE-style file, Word's lock file, or matched by an exclude
     pattern on its name, its path below `root`, or the tail of its path ("drafts/*" matches
     stories/drafts/a.md)."""
     path = Path(path)
-    if path.name.split(".", 1)[0].upper() in NOT_STORIES:
-        return True
+    if path.name.split(".", 1)[0].upper() in NOT_STORIES or path.name.startswith("~$"):
+        return True  # ~$story.docx: the lock file Word keeps beside an open document
     parts = path.relative_to(root).parts if root is not None else path.parts
     tails = {"/".join(parts[i:]) for i in range(len(parts))} | {path.name}
     return any(fnmatch.fnmatch(tail, pattern) for pattern in exclude for tail in tails)

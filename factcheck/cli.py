@@ -106,7 +106,7 @@ def _emit(output: str, format: str, color: Optional[bool], to: Optional[Path]) -
 
 @app.command()
 def check(
-    files: List[str] = typer.Argument(None, help="Story files (.txt, .md, .html); '-' or none on a pipe reads stdin."),
+    files: List[str] = typer.Argument(None, help="Story files (.txt, .md, .html, .docx); '-' or none on a pipe reads stdin."),
     format: Format = None, published: Published = None, model: Model = None, fail_on: FailOn = None,
     refs: Refs = None, config: ConfigFile = None, fast: Fast = False, select: Select = None, ignore: Ignore = None,
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal, unless NO_COLOR is set)."),
@@ -234,7 +234,8 @@ def hook(
 @app.command()
 def batch(
     folders: List[Path] = typer.Argument(..., help="Folders (searched recursively) or story files."),
-    glob: List[str] = typer.Option(["*.txt", "*.md", "*.markdown", "*.html", "*.htm"], "--glob", help="File name patterns to check (repeatable)."),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="File name patterns to check (repeatable; "
+                                             "default: .txt, .md, .markdown, .html, .htm and .docx files)."),
     exclude: Exclude = None,
     out: Optional[Path] = typer.Option(None, "--out", help="Write reports.jsonl, summary.csv and report.html here."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Processes (default: every core)."),
@@ -263,6 +264,7 @@ def batch(
 
     settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
                              fast=fast, select=select, ignore=ignore, exclude=exclude), folders[0])
+    glob = list(glob or batching.DEFAULT_GLOBS)
     if engine not in ("local", "dask"):
         raise FactcheckError(f"--engine: expected local or dask, got {engine!r}")
     paths = batching.collect(folders, glob, settings.exclude)

@@ -1,4 +1,5 @@
-"""Reading stories: plain text, Markdown with front matter, HTML.
+"""Reading stories: plain text, Markdown with front matter, HTML, and Word (.docx, through
+factcheck.docx_reader and its optional extra).
 
 Parts that are not copy (front matter, code blocks, HTML tags, scripts) are blanked with spaces,
 never removed, so every offset in the text we read is the offset in the original file.
@@ -60,6 +61,12 @@ def read_story(path: str | Path, published: dt.date | None = None, max_bytes: in
 
 
 def story_from_bytes(data: bytes, path: str, *, published: dt.date | None = None) -> Story:
+    """A story from a file's bytes: a Word document (.docx, one paragraph a line, so positions
+    are paragraph:character) or text in any of the encodings `decode` knows."""
+    from .docx_reader import docx_text, is_docx
+
+    if is_docx(path):
+        return story_from_text(docx_text(data, path), path, published=published, format="text")
     text, encoding = decode(data, path)
     return story_from_text(text, path, published=published, encoding=encoding)
 
@@ -167,7 +174,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     text, encoding = decode_bom(data, where, SourceError)
     if text is None:
         if b"\x00" in data[:8192]:
-            raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html)")
+            raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html) or a Word .docx")
         for encoding in ("utf-8-sig", "cp1252", "latin-1"):
             try:
                 text, encoding = data.decode(encoding), encoding.replace("-sig", "")
@@ -175,7 +182,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
     elif "\x00" in text[:8192]:
-        raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html)")
+        raise SourceError(f"{where}: looks like a binary file; expected text (.txt, .md or .html) or a Word .docx")
     if not text.strip():
         raise SourceError(f"{where}: the file is empty; expected the text of a story")
     return text, encoding
