@@ -39,9 +39,12 @@ class Figure:
 
 
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,:/])|(?<=\b(?:USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY|RMB|HKD|NZD|SGD|ZAR))|(?<=\bRs))(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
+    r"(?:(?<![\w.,:/])|(?<=\b(?:USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY|RMB|HKD|NZD|SGD|ZAR))|(?<=\bRs))(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:(?: *[\u00a0\u202f\u2009]| )\d{3})+(?![\d,])|\d+)"
     r"(?:\.\d+)?(?!\d|[.,]\d)"
 )
+# Digit groups may be split by a space, a no-break, narrow no-break or thin space ("12\u2009000"); an
+# HTML entity for one ("12&#8201;000") reads as padding spaces then the character, same length.
+_GAP = re.compile(r" +(?=[\u00a0\u202f\u2009])")
 _W = "|".join([*SMALL, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _WORDS = re.compile(
     rf"\b(?:half an? |an? )?(?:{_W})(?:(?:-|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million)"
@@ -234,7 +237,7 @@ def _cores(text: str, masks) -> list[Figure]:
             continue
         if re.fullmatch(r"\d{7,}", match.group()):
             continue  # a reference or account number, not a figure
-        value, rounding = parse_numeral(match.group())
+        value, rounding = parse_numeral(_GAP.sub("", match.group()))
         cores.append(Figure(*match.span(), match.group(), "count", value, rounding=rounding,
                             core_start=match.start(), core_end=match.end()))
     for match in _MAGNITUDES.finditer(text):
