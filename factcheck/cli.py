@@ -119,6 +119,8 @@ def check(
                                           "instead of standard output."),
     statistics: bool = typer.Option(False, "--statistics", help="Print how many flags each rule raised, instead "
                                     "of the report."),
+    flags_only: bool = typer.Option(False, "--flags-only", "--concise", help="Only the findings and contradicted "
+                                    "figures, one coloured line each (as ruff's concise output), then the totals."),
 ) -> None:
     """Read every figure in a story: value, interval, what is counted, where and when; check it
     against the reference set and against the story itself.
@@ -126,16 +128,19 @@ def check(
     Example: factcheck check corpora/dev/iraq-detainee-transfers.md --format json
     """
     files = list(files or [])
+    if flags_only and format not in (None, "text"):
+        raise FactcheckError(f"--flags-only is a view of the text output; it cannot be used with --format {format} "
+                             f"(--format line gives the same lines, plain)")
     settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
-                             fast=fast, format=format, select=select, ignore=ignore),
+                             fast=fast, format="text" if flags_only else format, select=select, ignore=ignore),
                        files[0] if files and files[0] != "-" else stdin_filename)
     run_check(files, settings, color=color, stdin_filename=stdin_filename, exit_zero=exit_zero, output=output,
-              statistics=statistics)
+              statistics=statistics, flags_only=flags_only)
 
 
 def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = None,
               stdin_filename: Optional[str] = None, exit_zero: bool = False, output: Optional[Path] = None,
-              statistics: bool = False, hook: bool = False) -> None:
+              statistics: bool = False, hook: bool = False, flags_only: bool = False) -> None:
     """check and hook: read the stories, check each against its reference set, print, exit."""
     from .api import check_stories
     from .report import RENDERERS
@@ -181,6 +186,10 @@ def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = N
         format = "json" if format in ("json", "jsonl") else "text"
         rendered = render_statistics(reports, format)
         format = format if format == "json" else "plain"
+    elif flags_only:
+        from .report.text import render_flags
+
+        rendered = render_flags(reports, texts)
     else:
         extra = {"array": len(files) > 1} if format == "json" else {}
         if format == "text" and output is None:

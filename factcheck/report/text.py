@@ -38,6 +38,37 @@ def render(reports: list[Report], texts: list[str] | None = None, *, width: int 
     return "\n\n".join(blocks)
 
 
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render_flags(reports: list[Report], texts: list[str] | None = None) -> str:
+    """Only what is flagged, one line each, as ruff's concise output: `path:line:col: severity
+    rule: message`, the severity and rule coloured (error red, warning yellow, info blue), then
+    one line of totals. Findings and contradicted figures in story order; suppressed ones left
+    out, as in the summary and the exit code. Rich markup: plain when piped or with NO_COLOR."""
+    from .line import escape_path
+    from .sarif import contradiction_message
+
+    lines, counts = [], Counter()
+    for report in reports:
+        path = escape(escape_path(report.source.path or "<stdin>"))
+        flags = [(f.start, f.line, f.column, f.severity, f.rule, f.message) for f in report.findings if not f.suppressed]
+        flags += [(c.start, c.line, c.column, "error", "contradicted", contradiction_message(c))
+                  for c in report.claims if c.verdict == "contradicted" and not c.suppressed]
+        for _, line, column, severity, rule, message in sorted(flags, key=lambda flag: flag[0]):
+            colour = _SEVERITY_COLOURS[severity]
+            lines.append(f"[bold]{path}[/bold]:{line}:{column}: [{colour}]{severity}[/{colour}] "
+                         f"[bold {colour}]{rule}[/bold {colour}]: {escape(one_line(message))}")
+            counts[severity] += 1
+    total = sum(counts.values())
+    if not total:
+        lines.append(f"[green]No flags[/green] in {plural(len(reports), 'story', 'stories')}.")
+    else:
+        parts = ", ".join(plural(counts[s], s) for s in _SEVERITY_COLOURS if counts[s])
+        lines.append(f"Found {plural(total, 'flag')} ({parts}) in {plural(len(reports), 'story', 'stories')}.")
+    return "\n".join(lines)
+
+
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 claim', '2 claims' ('1 story', '2 stories' with `nouns`)."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
