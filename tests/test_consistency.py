@@ -75,6 +75,12 @@ CASES = [
     ("change-mismatch",
      "Christmas sales were up 24% on last year. Takings reached £3.7m, compared with £3.2m a year earlier.",
      "Christmas sales were up 16% on last year. Takings reached £3.7m, compared with £3.2m a year earlier."),
+    # a date tied to another by "the day before"
+    ("restated-differently",
+     "Shaffner spoke to reporters on March 25, the day before the governor declared a public health "
+     "emergency. The governor declared the outbreak a public health emergency on March 23.",
+     "Shaffner spoke to reporters on March 25, the day before the governor declared a public health "
+     "emergency. The governor declared the outbreak a public health emergency on March 26."),
     ("percent-mismatch",
      "Of the 412 firms that responded, 268 — or 61% — said they would raise prices.",
      "Of the 412 firms that responded, 268 — or 65% — said they would raise prices."),
@@ -85,6 +91,14 @@ CASES = [
 def test_consistency_rule_fires_on_error_and_not_on_consistent_version(rule, wrong, right):
     assert rule in rules(wrong)
     assert rules(right) == []
+
+
+def test_consistency_weekdays_with_dates_and_no_year_must_be_as_far_apart_as_their_days():
+    wrong = "All of them died between Thursday November 1, and Friday November 5, while in hospital."
+    right = "All of them died between Monday November 1, and Friday November 5, while in hospital."
+    [finding] = check_text(wrong, published=None).findings
+    assert finding.rule == "weekday-mismatch" and "4 days after" in finding.message
+    assert check_text(right, published=None).findings == []
 
 
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():

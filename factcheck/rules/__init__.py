@@ -3,7 +3,7 @@ descriptions, in one place. Config (`disable`), SARIF rule metadata, the text ou
 `hook`, `batch` and `serve` all read it; whether a report blocks is `factcheck.policy.blocks`.
 
 The consistency checks themselves live in `verify/` (breakdowns, wholes, lists, periods,
-shares, changes, linked_changes, running, restated, weekdays); they read claims and frames and import no spaCy.
+shares, changes, linked_changes, running, restated, weekdays, offsets); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..verify import (
-    breakdowns, changes, linked_changes, lists, periods, restated, running, shares, weekdays, wholes,
+    breakdowns, changes, linked_changes, lists, offsets, periods, restated, running, shares, weekdays, wholes,
 )
 
 
@@ -46,7 +46,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 # The checks run over a story's claims: each returns findings.
 CHECKS: tuple[Callable, ...] = (
     breakdowns.check, wholes.check, lists.check, periods.check, shares.check, changes.check,
-    linked_changes.check, running.check, weekdays.check, restated.check,
+    linked_changes.check, running.check, weekdays.check, offsets.check, restated.check,
 )
 
 

@@ -1,5 +1,7 @@
 """`weekday-mismatch`: a weekday and a date that fall on different days, written together
-("Wednesday, March 12, 2026") or in one clause ("on Tuesday at a meeting on 4 March")."""
+("Wednesday, March 12, 2026") or in one clause ("on Tuesday at a meeting on 4 March"); and, when no
+year is written, two weekdays each written with its date whose days apart disagree ("between
+Monday November 1 and Friday November 5" holds, "Thursday November 1 and Friday November 5" cannot)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import datetime as dt
 import re
 
 from .common import finding
+from .days import WEEKDAYS, day_of, days_between, show_day
 
 _CLAUSE_BREAK = re.compile(r"[.;!?]|\b(?:and|but|while|followed|then|after|before|until|since)\b", re.I)
 
@@ -42,6 +45,34 @@ def check(claims, text: str) -> list:
                         "weekday-mismatch", "warning",
                         f"{weekday.text!r} and {other.text!r} ({other.value}, a {actual.title()}) "
                         f"describe the same event but fall on different days", [weekday, other]))
+    return out + _weekday_pairs(dates)
+
+
+_PAIR_DAYS = 60  # two year-less dates of one story further apart than this may straddle a new year
+
+
+def _weekday_pairs(dates) -> list:
+    """Weekdays written with their dates ("Monday November 1"), no year written: any two of them
+    must be as many weekdays apart as days apart, modulo a week."""
+    dated = []
+    for claim in dates:
+        day = day_of(claim.text) if claim.weekday else None
+        if day is not None and day[0] is None:
+            dated.append((claim, day))
+    out = []
+    for i, (a, da) in enumerate(dated):
+        for b, db in dated[i + 1 :]:
+            apart = days_between(da, db)
+            if apart is None or abs(apart) > _PAIR_DAYS:
+                continue
+            step = (WEEKDAYS.index(b.weekday) - WEEKDAYS.index(a.weekday)) % 7
+            if step != apart % 7:
+                out.append(finding(
+                    "weekday-mismatch", "error",
+                    f"{a.text!r} and {b.text!r}: {show_day(db)} is {apart} days after {show_day(da)}, so "
+                    f"{apart % 7} weekdays on from a {a.weekday.title()} (a "
+                    f"{WEEKDAYS[(WEEKDAYS.index(a.weekday) + apart) % 7].title()}), but it is given as a "
+                    f"{b.weekday.title()}", [a, b]))
     return out
 
 
