@@ -101,6 +101,16 @@ def test_consistency_weekdays_with_dates_and_no_year_must_be_as_far_apart_as_the
     assert check_text(right, published=None).findings == []
 
 
+def test_consistency_a_breakdown_announced_without_its_total_takes_the_earlier_figure():
+    story = ("The Canadian government increased the number of swine flu cases in the country to {} on "
+             "Friday, with seventeen new cases. The breakdown of cases in Canada by province is as follows: "
+             "fifteen in British Columbia, fourteen in Nova Scotia, twelve in Ontario, eight in Alberta, "
+             "one in New Brunswick, and one in Quebec.")
+    [finding] = check_text(story.format(64), published=None).findings
+    assert finding.rule == "sum-mismatch" and finding.severity == "warning" and "'64'" in finding.message
+    assert check_text(story.format(51), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings
