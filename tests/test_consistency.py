@@ -111,6 +111,15 @@ def test_consistency_a_breakdown_announced_without_its_total_takes_the_earlier_f
     assert check_text(story.format(51), published=None).findings == []
 
 
+def test_consistency_a_rise_in_the_next_sentence_cannot_pass_the_total_it_led_to():
+    story = ("144 people in Vietnam were diagnosed with swine flu on Wednesday, bringing the total number "
+             "of infected people in the country to 5,648. This week, the number of affected people in "
+             "Vietnam has increased by {} infections.")
+    [finding] = check_text(story.format(5931), published=None).findings
+    assert finding.rule == "change-mismatch" and finding.severity == "warning"
+    assert check_text(story.format(1104), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings
