@@ -120,6 +120,15 @@ def test_consistency_a_rise_in_the_next_sentence_cannot_pass_the_total_it_led_to
     assert check_text(story.format(1104), published=None).findings == []
 
 
+def test_consistency_deaths_are_counted_among_the_cases_of_their_sentence():
+    story = "The town of Beitbridge has also been hard hit, with 3,546 cases reported and {} people dead."
+    [finding] = check_text(story.format("3,724"), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format(91), published=None).findings == []
+    a_day = "The epidemic rages on, with 546 new cases and 631 deaths reported in the last 24 hours."
+    assert check_text(a_day, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings
