@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
-from rich.console import Console
 
 from ._version import __version__
 from .cli_options import (ConfigFile, Exclude, FailOn, Fast, Format, Ignore, Model, Published, Refs, Select,
                           flags)
 from .errors import FactcheckError, ModelError, SourceError
-from .extract.pipeline import DEFAULT_MODEL
-from .settings import Settings, no_reference_message, resolve
+
+# Each command imports what it needs when it runs (the library, spaCy, rich): `--version`, `-h`
+# and `config` start without the model, and the hook imports no batch, server or HTML machinery.
 
 HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -60,6 +60,18 @@ def _reference(folder: Optional[Path]):
     return _LOADED[key]
 
 
+def resolve(flags, near):
+    from .settings import resolve as resolve_settings
+
+    return resolve_settings(flags, near)
+
+
+def no_reference_message(near) -> str:
+    from .settings import no_reference_message as message
+
+    return message(near)
+
+
 def _err(message: str) -> None:
     print(f"factcheck: error: {message}", file=sys.stderr)
 
@@ -75,8 +87,10 @@ def flagged(reports, fail_on: str) -> bool:
     return any(blocks(report, fail_on) for report in reports)
 
 
-def _console(color: Optional[bool], file=None, **options) -> Console:
+def _console(color: Optional[bool], file=None, **options):
     """A console that honours --color/--no-color, and NO_COLOR (or FORCE_COLOR) when neither is given."""
+    from rich.console import Console
+
     return Console(file=file, highlight=False, force_terminal=True if color else None,
                    no_color=None if color is None else not color, **options)
 
@@ -93,6 +107,8 @@ def _emit(output: str, format: str, color: Optional[bool], to: Optional[Path]) -
         from .atomic import write_atomic
 
         if format == "text":
+            from rich.console import Console
+
             buffer = io.StringIO()
             Console(file=buffer, highlight=False, force_terminal=False, no_color=True, soft_wrap=True,
                     width=10_000).print(output)
@@ -138,12 +154,11 @@ def check(
               statistics=statistics, flags_only=flags_only)
 
 
-def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = None,
+def run_check(files: list[str], settings, *, color: Optional[bool] = None,
               stdin_filename: Optional[str] = None, exit_zero: bool = False, output: Optional[Path] = None,
               statistics: bool = False, hook: bool = False, flags_only: bool = False) -> None:
     """check and hook: read the stories, check each against its reference set, print, exit."""
     from .api import check_stories
-    from .report import RENDERERS
     from .source import MAX_BYTES, read_stdin, read_story, story_from_text
 
     if not files:
@@ -194,7 +209,7 @@ def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = N
         extra = {"array": len(files) > 1} if format == "json" else {}
         if format == "text" and output is None:
             extra["width"] = _terminal_width(color)
-        rendered = RENDERERS[format](reports, texts, **extra)
+        rendered = _renderer(format)(reports, texts, **extra)
     _emit(rendered, format, color, output)
     blocked = flagged(reports, settings.fail_on)
     if hook and blocked:
@@ -202,7 +217,20 @@ def run_check(files: list[str], settings: Settings, *, color: Optional[bool] = N
     raise typer.Exit(2 if failed else (0 if exit_zero else int(blocked)))
 
 
-def _suppression_hint(reports, settings: Settings) -> None:
+def _renderer(format: str):
+    """The renderer of one format (the hook's `line` without the HTML page's templates)."""
+    if format == "line":
+        from .report.line import render
+    elif format == "text":
+        from .report.text import render
+    else:
+        from .report import RENDERERS
+
+        render = RENDERERS[format]
+    return render
+
+
+def _suppression_hint(reports, settings) -> None:
     """How an editor marks a flag as checked, for the formats the blocking stories are in."""
     from .policy import blocks
 
@@ -294,6 +322,8 @@ def batch(
     previous = _on_sigterm(_raise_terminated)
     try:
         with Outputs(out) as sink:  # the files replace the previous ones only if the run completes
+            from rich.console import Console
+
             console = Console(stderr=True, highlight=False)
             bar = None
             if sys.stderr.isatty() and not quiet:
@@ -362,6 +392,7 @@ def _on_sigterm(handler):
 def _summary_table(rows) -> None:
     """Story, claims, checked, contradicted, findings. Names are never cut: on a terminal a long
     one folds onto the next line; piped, the table is as wide as its longest row."""
+    from rich.console import Console
     from rich.table import Column, Table
 
     console = Console(highlight=False, soft_wrap=True)
@@ -450,7 +481,7 @@ def serve_checker(fields: dict, model: str, reference, *, disable: tuple[str, ..
 @app.command("eval")
 def eval_command(
     path: Path = typer.Argument(Path("corpora"), help="A gold file or a folder searched for *.gold.json."),
-    model: str = typer.Option(DEFAULT_MODEL, help="spaCy pipeline to score."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline to score (default: the bundled English model)."),
     errors: bool = typer.Option(False, "--errors", help="List every miss, false figure and wrong value."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
@@ -464,7 +495,9 @@ def eval_command(
                            render_findings, render_score)
 
     from .evaluation.relations import evaluate_relations, render_relations
+    from .extract.pipeline import DEFAULT_MODEL
 
+    model = model or DEFAULT_MODEL
     score = evaluate(path, model=model, show_errors=errors)
     rules = evaluate_findings(path, model=model, show_errors=errors)
     corruption = evaluate_corruption(path, model=model, show_errors=errors)
