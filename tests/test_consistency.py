@@ -129,6 +129,14 @@ def test_consistency_deaths_are_counted_among_the_cases_of_their_sentence():
     assert check_text(a_day, published=None).findings == []
 
 
+def test_consistency_an_amount_of_a_whole_already_counted_cannot_pass_it():
+    story = ("The United Nations has launched an appeal for US$42 million to assist victims of the violence. "
+             "The largest amount of the appeal - {} million dollars - is intended for food aid.")
+    [finding] = check_text(story.format("sixty"), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format("ten"), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

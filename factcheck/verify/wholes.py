@@ -38,6 +38,32 @@ def check(claims, text: str) -> list:
         out += _of_them(group, previous, text)
         out += _resulting(sentences[key], text)  # "resulted from 117 cases" is not a comparison
         out += _opening_of_the(group, previous, text, key)
+    out += _amount_of_the(claims, text)
+    return out
+
+
+_AMOUNT_OF_THE = re.compile(
+    r"\b(?:amount|part|portion|share|bulk|most|majority|slice|chunk|tranche)\s+of\s+(?:the|this|that|its|their)\s+"
+    r"([a-z]+)\b(?:\s+[a-z]+){0,2}\s*(?:[-\u2013\u2014,:(]|\b(?:is|was|were|are|of)\b)\s*$", re.I)
+
+
+def _amount_of_the(claims, text: str) -> list:
+    """ "The UN launched an appeal for US$42 million ... The largest amount of the appeal - ten million
+    dollars - is for food aid": a part of a whole the story has already counted, named by the noun
+    the whole's frame counts (the latest earlier figure of that measure and kind). A warning: the
+    whole is found by its measure, not by the wording."""
+    out = []
+    numbers = [c for c in claims if c.kind in ("count", "money", "quantity")]
+    for i, part in enumerate(numbers):
+        lo = part.sentence_start if part.sentence_start is not None else max(0, part.start - 80)
+        match = _AMOUNT_OF_THE.search(text[max(lo, part.start - 80) : part.start])
+        if match is None:
+            continue
+        noun = unit_head(match.group(1))
+        wholes = [c for c in numbers[:i] if same_kind(c, part) and head(c) == noun and c.end <= lo]
+        if wholes:
+            out += judge(wholes[-1], [part], False, f"\u201c{match.group(0).strip()} {part.text}\u201d",
+                         severity="warning")
     return out
 
 
