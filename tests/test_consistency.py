@@ -137,6 +137,16 @@ def test_consistency_an_amount_of_a_whole_already_counted_cannot_pass_it():
     assert check_text(story.format("ten"), published=None).findings == []
 
 
+def test_consistency_a_group_followed_on_cannot_grow():
+    story = ("Seven Singaporean patients remained in a coma because of prolonged sugar starvation of the "
+             "brain, and {} subsequently died.")
+    [finding] = check_text(story.format("eight"), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format("four"), published=None).findings == []
+    two_groups = "Twelve people were killed in the blast and 30 injured, police said."
+    assert check_text(two_groups, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..verify import (
-    announced, breakdowns, changes, linked_changes, lists, offsets, outcomes, periods, restated, running, shares, weekdays, wholes,
+    announced, breakdowns, changes, followed, linked_changes, lists, offsets, outcomes, periods, restated,
+    running, shares, weekdays, wholes,
 )
 
 
@@ -45,7 +46,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 
 # The checks run over a story's claims: each returns findings.
 CHECKS: tuple[Callable, ...] = (
-    breakdowns.check, announced.check, wholes.check, outcomes.check, lists.check, periods.check, shares.check, changes.check,
+    breakdowns.check, announced.check, wholes.check, outcomes.check, followed.check, lists.check,
+    periods.check, shares.check, changes.check,
     linked_changes.check, running.check, weekdays.check, offsets.check, restated.check,
 )
 

@@ -1,0 +1,57 @@
+"""`part-exceeds-total` for a group followed on in one sentence: "Seven Singaporean patients remained
+in a coma ..., and four subsequently died"; "6,610 people with symptoms of swine flu were admitted
+to hospitals on Monday, but only 29 had remained hospitalised". The later figure has no noun of its
+own (its frame takes the earlier figure's measure) and the wording tells what then became of the
+group ("subsequently", "later", "eventually", "still", "only ... remained"), so it counts some of
+them and cannot pass them. Not a figure marked as added ("and five more later"), nor one with its
+own noun ("12 people were killed and 30 injured" stays two groups: no follow-on word). A warning:
+the subset is read from the wording, not stated with "of them"."""
+
+from __future__ import annotations
+
+import re
+
+from .common import by_sentence, finding, is_point, show
+from .parts import compared, part_bounds, same_kind
+from .running import _marked
+
+_FOLLOW_ON = re.compile(
+    r"^\s+(?:(?:have|had|has|were|was|are|is)\s+)?(?:subsequently|later|eventually|since|then|still)\b|"
+    r"^\s+(?:(?:have|had|has)\s+)?(?:remained|remain|remains)\b", re.I)
+_ONLY_BEFORE = re.compile(r"\bonly\s+$", re.I)
+_MORE_AFTER = re.compile(r"^\s+(?:more|others?|further|additional|new)\b", re.I)
+
+
+def check(claims, text: str) -> list:
+    out = []
+    for _, group in by_sentence([c for c in claims if c.kind == "count"]).items():
+        for i, later in enumerate(group):
+            after = text[later.end : later.end + 40]
+            follow = _FOLLOW_ON.match(after)
+            if follow is None or _MORE_AFTER.match(after) or compared(text, later) or _marked(later, text):
+                continue
+            if follow.group(0).strip().lower().startswith("remain") and not _ONLY_BEFORE.search(
+                    text[max(0, later.start - 10) : later.start]):
+                continue  # "10 recovered, while 12 remain in hospital" is two groups; "only 29 remained" is not
+            whole = _group(group[:i], later, text)
+            if whole is not None and part_bounds(later)[0] > part_bounds(whole)[1]:
+                out.append(finding(
+                    "part-exceeds-total", "warning",
+                    f"{show(later)} ({follow.group(0).strip()}) follows on {show(whole)} {whole.frame.measure} "
+                    f"and cannot be more of them", [whole, later]))
+    return out
+
+
+def _group(earlier, later, text: str):
+    """The figure whose noun the later one takes: the nearest before it with the same measure in its
+    frame, written with that noun of its own, a point figure."""
+    if later.frame is None or not later.frame.measure:
+        return None
+    measure = later.frame.measure
+    if measure.lower() in text[later.end : later.end + 30].lower():
+        return None  # the later figure names its noun itself
+    for claim in reversed(earlier):
+        if not same_kind(claim, later) or claim.frame is None or claim.frame.measure != measure or not is_point(claim):
+            continue
+        return claim if measure.lower() in text[claim.end : claim.end + 40].lower() else None
+    return None
