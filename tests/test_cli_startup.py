@@ -1,0 +1,45 @@
+"""What the command line imports (issue 14, hook latency): `--version` and `-h` start without the
+library, spaCy or rich (a command's help without spaCy); the shared options' help names the
+settings' formats."""
+
+import json
+import subprocess
+import sys
+
+from factcheck.cli_options import FORMATS_HELP
+from factcheck.settings import FORMATS
+
+from .conftest import ROOT
+
+PROBE = """
+import json, sys
+from factcheck.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = ("spacy", "pydantic", "rich", "factcheck.api", "factcheck.settings", "factcheck.models")
+print(json.dumps([name for name in heavy if name in sys.modules]), file=sys.stderr)
+"""
+
+
+def _imported(*args) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, cwd=ROOT, timeout=120)
+    return json.loads(result.stderr.decode().strip().splitlines()[-1])
+
+
+def test_cli_version_and_help_import_no_library_and_no_spacy():
+    assert _imported("--version") == []
+    assert _imported("-h") == []
+    assert not {"spacy", "factcheck.api", "factcheck.settings"} & set(_imported("check", "-h"))  # typer brings pydantic
+
+
+def test_cli_the_package_loads_its_public_names_on_first_use():
+    code = ("import sys, factcheck; before = 'spacy' in sys.modules; factcheck.check_text; "
+            "print(before, 'spacy' in sys.modules, set(factcheck.__all__) <= set(dir(factcheck)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120)
+    assert result.stdout.decode().split() == ["False", "True", "True"], result.stderr.decode()
+
+
+def test_cli_options_format_help_names_every_format():
+    assert FORMATS_HELP.split(", ") == list(FORMATS)
