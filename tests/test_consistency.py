@@ -147,6 +147,15 @@ def test_consistency_a_group_followed_on_cannot_grow():
     assert check_text(two_groups, published=None).findings == []
 
 
+def test_consistency_of_those_affected_points_back_to_the_people_of_the_first_sentence():
+    story = ("Flu cases rise\n\nSix students in Ilocos Sur tested positive for the H1N1 influenza virus. "
+             "Twenty cases of malaria were confirmed in Zambales. The department noted that all prior "
+             "patients fully recovered. In the current case, {} of those affected have recovered.")
+    [finding] = check_text(story.format("seven"), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format("five"), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..structure import Structure
 from .common import PEOPLE, PEOPLE_GROUPS, by_sentence, head, preceding, unit_head
 from .parts import compared, judge, same_kind, same_thing
 
@@ -39,6 +40,40 @@ def check(claims, text: str) -> list:
         out += _resulting(sentences[key], text)  # "resulted from 117 cases" is not a comparison
         out += _opening_of_the(group, previous, text, key)
     out += _amount_of_the(claims, text)
+    out += _of_those_in_the_story(sentences, text)
+    return out
+
+
+_OF_THOSE = re.compile(r"^\s+of (?:those|them|these)\s+(?:who\s+(?:were|have been|had been)\s+)?[a-z]+ed\b", re.I)
+
+
+def _of_those_in_the_story(sentences: dict, text: str) -> list:
+    """ "Six students in Ilocos Sur tested positive ... In the current case, five of those affected
+    have recovered": "N of those <affected / infected / tested>" with no figure of its kind in its
+    sentence or the one before points back to the people the story is about, the count of people
+    in its first sentence of body copy. Only an excess is judged (a warning: the whole is inferred)."""
+    structure = Structure(text)
+    if structure.lede is None:
+        return []
+    first_end = text.find(". ", *structure.lede)
+    first_end = structure.lede[1] if first_end < 0 else first_end
+    keys = list(sentences)
+    out = []
+    for index, key in enumerate(keys):
+        for i, part in enumerate(sentences[key]):
+            if part.kind != "count" or key < first_end or not _OF_THOSE.match(text[part.end : part.end + 40]):
+                continue
+            previous = sentences[keys[index - 1]] if index else []
+            adjacent = previous and (previous[-1].sentence_end or previous[-1].end) >= key - 2
+            before = sentences[key][:i] + (previous if adjacent else [])
+            if any(same_kind(c, part) for c in before):
+                continue  # "of them" read against its own sentence or the one before (_of_them)
+            story = [c for k in keys for c in sentences[k]
+                     if c.kind == "count" and head(c) in _PEOPLE and structure.lede[0] <= c.start < first_end]
+            if story:
+                out += judge(story[0], [part], False,
+                             f"\u201c{part.text} of those\u201d, the people the story's first sentence counts",
+                             severity="warning")
     return out
 
 
