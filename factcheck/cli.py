@@ -159,7 +159,8 @@ def run_check(files: list[str], settings, *, color: Optional[bool] = None,
               statistics: bool = False, hook: bool = False, flags_only: bool = False) -> None:
     """check and hook: read the stories, check each against its reference set, print, exit."""
     from .api import check_stories
-    from .source import MAX_BYTES, read_stdin, read_story, story_from_text
+    from .docx_reader import is_docx
+    from .source import MAX_BYTES, read_stdin, read_stdin_bytes, read_story, story_from_bytes, story_from_text
 
     if not files:
         if sys.stdin is not None and sys.stdin.isatty():
@@ -169,7 +170,10 @@ def run_check(files: list[str], settings, *, color: Optional[bool] = None,
     stories, failed = [], 0
     for name in files:
         try:
-            if name == "-":
+            if name == "-" and is_docx(stdin_filename):  # a Word document piped in
+                stories.append(story_from_bytes(read_stdin_bytes(sys.stdin, limit), stdin_filename,
+                                                published=settings.published))
+            elif name == "-":
                 text, _ = read_stdin(sys.stdin, limit)
                 stories.append(story_from_text(text, stdin_filename, published=settings.published))
             else:

@@ -105,6 +105,11 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES, *, what: str = "a s
 def read_stdin(stream, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """A story piped in (`stream` is sys.stdin; None when the process was started with it closed),
     at most `max_bytes`, decoded as `decode` does: (text, encoding)."""
+    return decode(read_stdin_bytes(stream, max_bytes), "<stdin>")
+
+
+def read_stdin_bytes(stream, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes piped in, at most `max_bytes` (a Word document piped with --stdin-filename)."""
     where = "<stdin>"
     if stream is None:
         raise SourceError(f"{where}: standard input is closed; expected a story piped in "
@@ -116,7 +121,7 @@ def read_stdin(stream, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         raise SourceError(f"{where}: cannot be read ({reason}); expected a story piped in") from None
     if len(data) > max_bytes:
         raise SourceError(f"{where}: more than {max_bytes:,} bytes; a story may have at most {max_bytes:,}")
-    return decode(data, where)
+    return data
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the stat must not block the open

@@ -35,10 +35,11 @@ def test_cli_version_and_help_import_no_library_and_no_spacy():
 
 
 def test_cli_the_package_loads_its_public_names_on_first_use():
-    code = ("import sys, factcheck; before = 'spacy' in sys.modules; factcheck.check_text; "
-            "print(before, 'spacy' in sys.modules, set(factcheck.__all__) <= set(dir(factcheck)))")
+    code = ("import sys, factcheck; before = 'factcheck.source' in sys.modules; factcheck.Story; "
+            "print(before, 'factcheck.source' in sys.modules, 'spacy' in sys.modules, "
+            "set(factcheck.__all__) <= set(dir(factcheck)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120)
-    assert result.stdout.decode().split() == ["False", "True", "True"], result.stderr.decode()
+    assert result.stdout.decode().split() == ["False", "True", "False", "True"], result.stderr.decode()
 
 
 def test_cli_options_format_help_names_every_format():

@@ -113,3 +113,11 @@ def test_source_docx_damaged_file_is_one_clear_error(tmp_path):
     docx.Document().save(empty)
     result = invoke("check", empty, cwd=tmp_path)
     assert result.code == 2 and "the Word document has no text in its body" in result.stderr
+
+
+def test_cli_docx_piped_in_with_stdin_filename(tmp_path):
+    path = _story(tmp_path / "vote.docx")
+    result = invoke("check", "-", "--stdin-filename", "desk/vote.docx", "--format", "line",
+                    stdin=path.read_bytes(), cwd=tmp_path)
+    assert result.code == 1, result.stderr
+    assert result.stdout.startswith("desk/vote.docx:8:16: weekday-mismatch:")

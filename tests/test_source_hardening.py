@@ -14,6 +14,7 @@ from factcheck.extract import FAST_MODEL
 from factcheck.report import line
 from factcheck.source import decode, read_stdin, read_story, story_from_text
 
+from .clirunner import invoke
 from .conftest import ROOT
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and /proc are POSIX")
@@ -177,9 +178,9 @@ def test_config_command_bad_config_is_one_line_and_exit_2(tmp_path):
     (tmp_path / "latin.toml").write_bytes(b'fail_on = "\xff"\n')
     for name in ("x.toml", "latin.toml"):
         for command in (("config",), ("batch", ".")):
-            result = run(*command, "--config", name, cwd=tmp_path)
-            assert result.returncode == 2, (command, name)
-            lines = result.stderr.decode().splitlines()
+            result = invoke(*command, "--config", name, cwd=tmp_path)  # in-process: the same code and stderr
+            assert result.code == 2, (command, name)
+            lines = result.stderr.splitlines()
             assert len(lines) == 1 and lines[0].startswith(f"factcheck: error: {name}"), (command, lines)
 
 
