@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .source import line_starts
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 _HEADING = re.compile(r"^(?:#{1,6}\s.*|[A-Z0-9\"“][^\n.!;:,]{0,90}[^\s.!;:,\"”])$")
 
@@ -65,7 +66,11 @@ class Structure:
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
-        return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", self.text)]
+        """Runs of non-blank lines, after a YAML front matter block (which is metadata, not copy)."""
+        front = _FRONT_MATTER.match(self.text)
+        body = front.end() if front else 0
+        return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", self.text)
+                if m.start() >= body]
 
     @cached_property
     def headline(self) -> tuple[int, int] | None:

@@ -29,8 +29,10 @@ def test_frame_seed_story_places_follow_the_parse_and_the_list():
     for bullet in ("14,500", "Nearly 3,000", "About 6,500"):
         assert place(by_text[bullet]) == "al-Hol camp" and by_text[bullet].place_source == "section"
     assert place(by_text["around 4,500"]) == "Gweiran (Panorama) Prison"
-    assert place(by_text["over 300"]) is None  # "US and partner forces detained": an actor
-    assert place(by_text["two"]) is None  # "two US soldiers": nationality, not place
+    # "US and partner forces detained", "two US soldiers": actors and nationality, not places;
+    # the figures take the story's place from its headline ("... from Syria to Iraq": the US acts)
+    for actor in ("over 300", "two"):
+        assert place(by_text[actor]) == "Syria" and by_text[actor].place_source == "story"
 
 
 def test_frame_change_level_and_previous_in_one_sentence():

@@ -34,7 +34,8 @@ def readme_example(readme: str) -> tuple[str, dict]:
 
 
 def real_report() -> dict:
-    result = subprocess.run([sys.executable, "-m", "factcheck", "check", SAMPLE, "--format", "json"],
+    # the project's own reference set (the sample's folder has its test fixtures, corpora/dev/claims)
+    result = subprocess.run([sys.executable, "-m", "factcheck", "check", SAMPLE, "--refs", "claims", "--format", "json"],
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -93,9 +94,12 @@ def test_readme_json_example_is_the_sample_story_s_real_report():
     assert text.rstrip("\n") == dumps(expected), "regenerate it with: python tests/test_readme.py"
 
 
-if __name__ == "__main__":
-    _, shown = readme_example(README.read_text(encoding="utf-8"))
+if __name__ == "__main__":  # regenerate README.md's example in place from the real report
+    readme = README.read_text(encoding="utf-8")
+    old, shown = readme_example(readme)
     fresh = excerpt(real_report(), [c["id"] for c in shown.get("claims", [])] or ["c2", "c3"],
                     [p["start"] for p in shown.get("places", [])])
     fresh["findings"] = [f for f in fresh["findings"] if f in shown.get("findings", [])] or fresh["findings"][:1]
-    print("```json\n" + dumps(fresh) + "\n```")
+    start = readme.index(old, readme.index(SECTION))
+    README.write_text(readme[:start] + dumps(fresh) + "\n" + readme[start + len(old):], encoding="utf-8")
+    print("README.md's JSON example regenerated")

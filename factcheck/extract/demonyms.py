@@ -44,10 +44,13 @@ IRREGULAR = {
 }
 
 
-def place_of(word: str, mentioned: list[str] = ()) -> str | None:
+def place_of(word: str, mentioned: list[str] = (), *, people: bool = False) -> str | None:
     """ "Ethiopian" -> "Ethiopia"; a place the story mentions wins over the table ("Georgian"
-    is Georgia the country or the state: whichever the story names)."""
+    is Georgia the country or the state: whichever the story names). With `people`, a plural
+    ("Peruvians") stands for its place too: a headline's way of naming where a story is."""
     key = word.lower().strip()
+    if people and key.endswith("s") and key not in IRREGULAR:
+        key = key[:-1]  # "Peruvians sue ...": the people, for the place
     for name in mentioned:
         folded = name.lower()
         if key in (folded + "n", folded + "an", folded + "ian", folded[:-1] + "an", folded[:-1] + "ian"):

@@ -41,9 +41,12 @@ _ACTING_VERBS = {
     "fund", "funded", "donate", "donated", "donates", "give", "gave", "given", "pledge", "pledged",
     "lend", "lent", "sell", "sold", "export", "exported", "transfer", "transferred", "fly", "flew",
     "evacuate", "evacuated", "repatriate", "repatriated", "offer", "offered", "provide", "provided",
+    "shift", "shifting", "shifted", "move", "moving", "moved", "transferring", "sending", "deploying",
 }
 _RIGHT_AFTER = re.compile(r"^%?[^\S\n]+(?:[A-Za-z'-]+[^\S\n]+){0,5}?(?:in|at|across|from|inside|within|throughout)"
                          r"[^\S\n]+(?:the[^\S\n]+)?$", re.I)
+_SAYS_WHERE = re.compile(r"^%?[^\S\n]+(?:[A-Za-z'-]+[^\S\n]+){0,5}?(?:in|at|from)[^\S\n]+(?:the[^\S\n]+|an?[^\S\n]+)?"
+                         r"(?:[a-z-]+[^\S\n]+){0,3}?[A-Z]")
 _DEFINITE = re.compile(r"\bthe (camp|prison|jail|province|governorate|district|city|town|region|county|"
                        r"state|village|country|facility|centre|center|island|capital)\b", re.I)
 _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "minister",
@@ -51,6 +54,9 @@ _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source
 _NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
                       r"throughout the world|all over the world|in the world|internationally|"
                       r"world's|global)\b", re.I)
+# Verbs whose subject is where the figure is: "Chile has 2,335 cases", "Zambia reported 160 deaths".
+_HOLDING = {"have", "record", "report", "confirm", "suffer", "see", "register", "count", "account",
+            "experience", "host", "house", "lose", "reach", "top", "pass", "exceed", "total"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _PLACE_PREPS = {"in", "at", "across", "inside", "within", "throughout", "near", "around", "from",
                 "on", "for", "among", "outside", "into", "to", "of"}
@@ -88,10 +94,11 @@ _REPORTING = {"said", "says", "say", "reported", "reports", "report", "announced
               "estimated", "estimates", "confirmed", "confirms", "told", "stated", "revealed",
               "showed", "shows", "according", "recorded", "counted", "registered"}
 _PEOPLE = {"people": "person", "persons": "person", "men": "man", "women": "woman",
-           "children": "child", "teeth": "tooth", "feet": "foot", "mice": "mouse", "geese": "goose"}
+           "children": "child", "teeth": "tooth", "feet": "foot", "mice": "mouse", "geese": "goose",
+           "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "leaves": "leaf"}
 
 
-_AGE = re.compile(r"(?i)\b(?:aged|ages)\b|(?:year|month|week|day)s?[- ]old\b")
+_AGE = re.compile(r"(?i)\b(?:aged?|ages)\b|(?:year|month|week|day)s?[- ]old\b")
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"}
 
 
@@ -123,10 +130,11 @@ class Framer:
         self.owners = self._date_owners()
         self._norps: list[tuple[int, str]] | None = None
         self._sentence_subjects: dict[int, str | None] = {}
+        self._placed: dict[int, list[tuple[str, int]]] = {}
         self.structure = Structure(text)
         self.parsed = annotated(doc, "DEP")
         self.mentioned = list(dict.fromkeys(p.text for p in places))
-        self.story_place = self._story_place()
+        self.story_place, self.story_stated = self._story_place()
 
     # ------------------------------------------------------------------ entry point
     def frames(self) -> list:
@@ -179,7 +187,7 @@ class Framer:
         """An age measures age; "a 10km zone", "a five-year sentence" measure the noun they
         modify; a bare span of time or distance measures nothing the text names."""
         if _is_age(self.text, claim):
-            return "age", None
+            return "age", None  # "aged 45", "at the age of 36", "a 45-year-old woman"
         if token is None or not self.parsed:
             return None, None
         span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
@@ -217,7 +225,12 @@ class Framer:
             if _nounish(governor) and governor.lower_ in _CHANGE_NOUNS:
                 return _changed_noun(governor)
             if governor.pos_ in ("VERB", "AUX"):
-                return _verb_subject(governor)
+                if prep.lower_ == "to":  # "limit the number of deaths to 1%": what the verb acts on
+                    objects = [c for c in governor.children if c.dep_ == "dobj" and _nounish(c)]
+                    if objects:
+                        return self._named(_contained(objects[0]))
+                subject = _verb_subject(governor)  # "cases rose to 97"
+                return self._named(_contained(subject)) if subject is not None else None
         if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and _nounish(root.head):
             noun = root.head
             if noun.lower_ in _CHANGE_NOUNS:
@@ -228,8 +241,15 @@ class Framer:
                          "conj", "ROOT", "pobj") and root.head.pos_ in ("VERB", "AUX"):
             subject = _verb_subject(root.head)
             if subject is not None and subject.i != root.i:
-                return _contained(subject)
+                return self._named(_contained(subject))
         return None
+
+    def _named(self, noun: Token | None) -> Token | None:
+        """A measure is a thing counted, never a place or a person: "Sweden has 17 dead" does
+        not count Swedens."""
+        if noun is None or noun.pos_ == "PROPN" and (self._is_place(noun) or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            return None
+        return noun
 
     # ------------------------------------------------------------------ subject
     def _subject(self, claim, token: Token | None, noun: Token | None) -> str | None:
@@ -280,7 +300,9 @@ class Framer:
             if in_sentence and not self.parsed:
                 nearest = min(in_sentence, key=lambda p: abs(p.start - claim.start))
                 return PlaceRef(text=nearest.text), "sentence"
-            return None, None  # the sentence names only actors: no place, and none inherited
+            if claim.kind == "quantity" or any(self._owned_by_other(claim, start) for _, start in candidates):
+                return None, None  # the sentence's places belong to its other figures
+            return self._inherited(claim)  # it names only actors ("US forces detained 300")
         if claim.kind == "quantity" and claim.unit in _DURATIONS:
             return None, None  # "three days", "six months": a span of time inherits no place
         return self._inherited(claim)
@@ -313,7 +335,7 @@ class Framer:
                 continue
             place_token = span[0]
             head = _phrase_head(place_token)
-            if self._acts(head, place_token, anchors):
+            if self._acts(head, place_token, anchors) or self._locates_other_place(head, token):
                 continue
             score = 1
             if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
@@ -322,6 +344,8 @@ class Framer:
                 score = 3  # inside the figure's own phrase: "2,500 at its depot in Daventry"
             elif head.i in anchors or head.head.i in anchors:
                 score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
+            elif head.dep_ in ("nsubj", "nsubjpass") and head.head.i in path and head.head.lemma_ in _HOLDING:
+                score = 3  # "Chile has 2,335 cases", "Sub-Saharan Africa suffered three-quarters"
             elif head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.head.head.i in path:
                 score = 2  # "in Hasakah" on the figure's verb or noun
             elif any(a.i in path for a in head.ancestors):
@@ -334,9 +358,13 @@ class Framer:
         return scored[0][-1]
 
     def _owned_by_other(self, claim, place_start: int) -> bool:
-        """Whether another figure of the sentence sits right before this place ("N in X"): after
-        this figure, always ("8 cases, 7 from Suva"); before it, only when this figure says where
-        it is itself ("47.6% in Manchester to 73.1% in a seat in Surrey")."""
+        """Whether another figure of the sentence sits right before this place ("N in X") while
+        the sentence shares its figures out among places: after this figure, always ("8 cases, 7
+        from Suva and 1 from Nadi"); before it, only when this figure says where it is itself
+        ("47.6% in Manchester to 73.1% in a seat in Surrey"). One "N in X" alone does not share
+        anything out: "81 cases including 63 deaths in Indonesia" are both Indonesia's."""
+        if len(self._placed_figures(claim)) < 2:
+            return False
         if place_start > claim.end:
             between = [c for c in self._claims_in(claim.end, place_start) if c.kind != "date" and c.end <= place_start]
             if between and _RIGHT_AFTER.match(self.text[between[-1].end : place_start]):
@@ -349,6 +377,35 @@ class Framer:
             return False
         return bool(_RIGHT_AFTER.match(self.text[previous[-1].end : place_start]))
 
+    def _locates_other_place(self, head: Token, figure: Token) -> bool:
+        """A place that only says where another place is: "the town of Beitbridge, which is on the
+        border with South Africa, has 3,546 cases" (the cases are Beitbridge's)."""
+        for ancestor in head.ancestors:
+            if ancestor.dep_ in ("relcl", "acl") and figure not in ancestor.subtree:
+                described = ancestor.head
+                return self._is_place(described) or any(
+                    self._is_place(obj) for prep in described.children if prep.lower_ == "of"
+                    for obj in prep.children if obj.dep_ == "pobj")
+        return False
+
+    def _placed_figures(self, claim) -> list[tuple[str, int]]:
+        """The sentence's figures that name their own place right after them ("7 from Suva"),
+        as (claim id, place start); cached per sentence."""
+        lo, hi = self._sentence(claim)
+        if lo not in self._placed:
+            pairs = []
+            for other in self._claims_in(lo, hi):
+                if other.kind == "date":
+                    continue
+                after = self.text[other.end : min(hi, other.end + 80)]
+                said = _SAYS_WHERE.match(after)
+                if said:  # a place named right after, or one the model does not know ("in a seat in Surrey")
+                    found = [m for m in self._places_in(other.end, other.end + said.end() + 40)
+                             if _RIGHT_AFTER.match(self.text[other.end : m.start])]
+                    pairs.append((other.id, found[0].start if found else -1))
+            self._placed[lo] = pairs
+        return self._placed[lo]
+
     def _acts(self, head: Token, place_token: Token, anchors: set[int]) -> bool:
         """A place that is an actor: a place modifying people who act abroad ("US forces",
         "two US soldiers"), the subject of a verb that acts elsewhere ("the US struck 12 targets"),
@@ -358,8 +415,9 @@ class Framer:
             noun = noun.head
         if noun.i != head.i and singular(noun.lower_) in _ACTOR_NOUNS:
             return True  # "US soldiers", "American troops"
-        if noun.dep_ in _ACTOR_DEPS and noun.i not in anchors and noun.head.lower_ in _ACTING_VERBS:
-            return True
+        if noun.dep_ in _ACTOR_DEPS and noun.i not in anchors and (noun.head.lower_ in _ACTING_VERBS or any(
+                c.dep_ == "xcomp" and c.lower_ in _ACTING_VERBS for c in noun.head.children)):
+            return True  # "the US struck", "the US began shifting prisoners"
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
             return True
         if any(a.lower_ == "according" for a in head.ancestors):
@@ -397,6 +455,8 @@ class Framer:
             names = self._names_in(*heading)
             if len(names) == 1:
                 return PlaceRef(text=names[0]), "section"
+        if self.story_place and self.story_stated:
+            return PlaceRef(text=self.story_place), "story"
         paragraph = self.structure.paragraph_of(claim.start)
         if paragraph:
             last = self._last_place(paragraph[0], claim.sentence_start or claim.start)
@@ -453,17 +513,19 @@ class Framer:
     def _claims_in(self, lo: int, hi: int) -> list:
         return self.claims[bisect.bisect_left(self._claim_starts, lo) : bisect.bisect_left(self._claim_starts, hi)]
 
-    def _story_place(self) -> str | None:
-        """The story's place: the place its headline names, else its dateline, else the place the
-        story names most often (the lede's first place breaks a tie)."""
+    def _story_place(self) -> tuple[str | None, bool]:
+        """The story's place, and whether the story states it: the place its headline is about
+        (a place after "in", else its first place or nationality: "Peruvians sue ...") or its
+        dateline; failing both, the place the story names most often (the lede's first place breaks
+        a tie), which a paragraph's own place then overrides."""
         headline = self.structure.headline
         if headline:
-            names = self._names_in(*headline)
-            if names:
-                return names[0]
+            named = self._headline_place(*headline)
+            if named:
+                return named, True
         datelines = [p for p in self.places if p.label == "DATELINE"]
         if datelines:
-            return datelines[0].text
+            return datelines[0].text, True
         counts: dict[str, int] = {}
         first: dict[str, str] = {}
         for mention in self.places:
@@ -471,13 +533,37 @@ class Framer:
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, mention.text)
         if not counts:
-            return None
+            return None, False
         best = max(counts.values())
         lede = self.structure.lede
         lede_names = [fold(n) or n.lower() for n in self._names_in(*lede)] if lede else []
         for key in lede_names + list(first):
             if counts.get(key) == best:
-                return first[key]
+                return first[key], False
+        return None, False
+
+    def _headline_place(self, lo: int, hi: int) -> str | None:
+        if _NOWHERE.search(self.text[lo:hi]):
+            return None  # "World AIDS Day events held around the globe"
+        candidates = [(p.text, p.start) for p in self._places_in(lo, hi)] + self._demonyms(lo, hi, None)
+        if self.parsed:  # the model often misses a headline's nationality ("Peruvians sue ...")
+            seen = {start for _, start in candidates}
+            for token in self.doc.char_span(lo, hi, alignment_mode="expand") or ():
+                name = place_of(token.text, self.mentioned, people=True) if token.text[:1].isupper() else None
+                if name and token.idx not in seen:
+                    candidates.append((name, token.idx))
+        if not candidates:
+            return None
+        if self.parsed:
+            for name, start in sorted(candidates, key=lambda c: c[1]):
+                span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+                head = _phrase_head(span[0]) if span is not None and len(span) else None
+                if head is not None and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS - {"of", "from", "to"}:
+                    return name  # "Hong Kong flu kills six in Japan": the place after "in"
+        for name, start in sorted(candidates, key=lambda c: c[1]):
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand") if self.parsed else None
+            if span is None or not len(span) or not self._acts(_phrase_head(span[0]), span[0], set()):
+                return name  # "US starts shifting prisoners from Syria": the US acts, the story is in Syria
         return None
 
     # ------------------------------------------------------------------ period

@@ -33,7 +33,8 @@ _NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|Al|El|Ad|As|Ar)[-‑])?[A-Z][\w'’]
 _TYPED = re.compile(
     rf"\b(?P<name>{_NAME})(?:\s+\([A-Z][\w'’ -]+\))?\s+(?P<type>(?i:{_TYPES}))\b{_ORG_AFTER}"
 )
-_OF_TYPED = re.compile(rf"\bthe (?:city|town|village|province|region|district) of (?P<name>{_NAME})")
+_OF_TYPED = re.compile(rf"\b(?i:the)\s+(?:[A-Z][\w'’]+\s+)?(?:city|town|village|province|region|district|"
+                       rf"island|state|county|prefecture|capital) of (?P<name>{_NAME})")
 _LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -49,8 +50,8 @@ def find_typed_places(text: str, masks=()) -> list[PlaceMatch]:
     out = []
     for match in _TYPED.finditer(text):
         first = match.group("name").split()[0].split("-")[-1].lower()
-        if first in STOP_WORDS or overlaps(masks, *match.span()):
-            continue
+        if first in STOP_WORDS or overlaps(masks, *match.span()) or re.match(r"\s+of\s+[A-Z]", text[match.end():]):
+            continue  # "the Indonesian island of Java": the name follows the type word
         out.append(PlaceMatch(*match.span(), match.group(), "PLACE"))
     for match in _OF_TYPED.finditer(text):
         out.append(PlaceMatch(*match.span("name"), match.group("name"), "PLACE"))
