@@ -156,6 +156,17 @@ def test_consistency_of_those_affected_points_back_to_the_people_of_the_first_se
     assert check_text(story.format("five"), published=None).findings == []
 
 
+def test_consistency_a_definite_figure_saying_again_what_its_antecedent_did_is_all_of_them():
+    story = ("At least 35 people, mostly young children, have become ill after drinking the milk. "
+             "According to the city government, the {} people who fell ill are being treated in two hospitals.")
+    [finding] = check_text(story.format(26), published=None).findings
+    assert finding.rule == "restated-differently"
+    assert check_text(story.format(35), published=None).findings == []
+    some = ("Police arrested 12 protesters outside the ministry. The three protesters who were injured "
+            "were taken to hospital.")
+    assert check_text(some, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

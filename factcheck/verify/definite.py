@@ -45,7 +45,8 @@ def _definite(numbers, text: str) -> list:
             continue
         if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
             continue  # "three herbal preparations ... All four preparations": the whole of what came before
-        if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier):
+        if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier) \
+                and not any(_same_predicate(d, c, text) for c in earlier):
             continue  # "12 protesters ... The three protesters who were injured": some of them
         nearest = sorted((c for c in earlier if near(c, d)), key=lambda c: (distance(c, d), -c.start))
         if nearest:
@@ -57,6 +58,29 @@ def _definite(numbers, text: str) -> list:
 
 # "The three protesters who were injured": a relative clause may pick some of the people before
 _SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|still|remaining|left|among)\b", re.I)
+
+
+_AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "who", "that", "which", "all", "also"}
+_PREDICATE_END = re.compile(r"\b(?:by|after|before|from|in|at|on|with|for|to|of|during|since|because|and|but)\b|[.,;:!?()]")
+
+
+def _predicate_words(clause: str) -> set[str]:
+    """The predicate of a relative clause, up to its first preposition: "who fell ill by consuming
+    the milk" -> {fell, ill}; "who were hospitalised after eating" -> {hospitalised}."""
+    end = _PREDICATE_END.search(clause)
+    words = re.findall(r"[a-z]{3,}", (clause[: end.start()] if end else clause).lower())
+    return {w for w in words if w not in _AUX}
+
+
+def _same_predicate(d, antecedent, text: str) -> bool:
+    """ "At least 35 people ... have become ill" ... "the 35 people who fell ill": the relative clause
+    says what the earlier sentence said of them, so it names all of them again, not some."""
+    clause = re.match(r"^\s+[a-z]+\s+(?:who|that|which)\s+(.{0,60})", text[d.end : d.end + 80], re.I)
+    if clause is None or antecedent.sentence_start is None:
+        return False
+    sentence = text[antecedent.sentence_start : antecedent.sentence_end or antecedent.end]
+    said = set(re.findall(r"[a-z]{3,}", sentence.lower()))
+    return bool(_predicate_words(clause.group(1)) & said)
 
 
 def _may_be(a, b) -> bool:
