@@ -155,7 +155,7 @@ def _score_story(score: SplitScore, story_path: Path, gold, figures, reference, 
                                     f"{': ' + claim.reason if claim is not None and claim.reason else ''}")
         if fact is None:
             continue
-        new = corrupt_figure(text[start:end], fact)
+        new = corrupt_figure(text[start:end], fact, claim)
         if new is not None:
             score.copies += 1
             report = check(text[:start] + new + text[end:])
@@ -199,12 +199,26 @@ def _cause(claim, fact_id: str) -> str:
     return "unverified: " + (reason.split(":")[0][:60] or "no reason")
 
 
-def corrupt_figure(shown: str, fact) -> str | None:
+def corrupt_figure(shown: str, fact, claim=None) -> str | None:
     """The figure changed beyond its fact's tolerance, written as it was: "around 4,500" ->
-    "around 7,200", "three" -> "five", "13 million" -> "21 million". None when it cannot be."""
+    "around 7,200", "three" -> "five", "13 million" -> "21 million". The factor grows until the
+    changed figure's interval (its qualifier and rounding as read) is clear of the fact's. None
+    when it cannot be."""
     low, high = fact.interval
-    factor = 0.4 if fact.qualifier in ("more_than", "at_least") else (2.0 if fact.qualifier in
-                                                                       ("up_to", "at_most", "less_than") else 1.6)
+    down = fact.qualifier in ("more_than", "at_least")
+    factors = (0.4, 0.2, 0.1) if down else (1.6, 2.5, 4.0, 10.0)
+    factor = factors[0]
+    if claim is not None and isinstance(claim.value, (int, float)) and claim.value:
+        from ..normalize import interval
+
+        for factor in factors:
+            end = claim.value_end * factor if getattr(claim, "value_end", None) else None
+            new_low, new_high = interval(claim.value * factor, claim.qualifier, claim.rounding or 1, end,
+                                         claim.rounding or 1)
+            below = high is not None and new_low is not None and new_low > high
+            above = low is not None and new_high is not None and new_high < low
+            if below or above:
+                break
     word = re.search(r"[A-Za-z]+", shown)
     if not _NUMBER.search(shown) and word:
         value = _word_value(word.group().lower())

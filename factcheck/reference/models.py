@@ -170,6 +170,11 @@ class Fact(_Strict):
     as_of: Period | None = None  # the period the figure holds for: "2026-01", "2025"
     context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
     parts: tuple[str, ...] = ()  # ids of facts that make up this total
+    role: Literal["level", "change", "share", "forecast"] | None = None  # None: a level or share
+    subject: str | None = None  # whose figure: "GM", "Labour", "the DWP"
+    subject_aliases: tuple[str, ...] = ()  # other names of the subject: "General Motors"
+    includes_parts: bool = False  # the figure holds for every place within `place` too
+    current_until_replaced: bool = False  # a census figure: current however old, until a newer fact
     source: str | Source
     note: str | None = None
 

@@ -208,55 +208,35 @@ def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | No
         return _unverified(claim, claim.reason)  # why the date could not be resolved comes first
     if not reference.facts:
         return _unverified(claim, "no reference set loaded")
-    reason = _frame_stops(claim)
-    if reason:
-        return _unverified(claim, reason)
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
     place_id = claim.place.id if claim.place else None
     if claim.kind == "date":
+        reason = _frame_stops(claim)
+        if reason:
+            return _unverified(claim, reason)
         candidates = [f for f in reference.by_context("date", sentence) if _mentions(sentence, [f.event, *f.context])]
-    elif claim.kind == "count":
-        if not claim.unit:
-            return _unverified(claim, "the sentence does not say what is counted")
-        candidates = reference.candidates("count", claim.unit, place_id)
-        candidates = [f for f in candidates if (not f.context or _mentions(sentence, f.context))
-                      and _same_increment(claim, f) and _measure_fits(claim, f, text)]
-    else:
-        candidates = [f for f in reference.by_context(claim.kind, sentence) if f.context
-                      and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
-    candidates = [f for f in candidates
-                  if (f.place is not None and claim.place and f.place == claim.place.id)
-                  or (scope is not None and scope.admits(reference.scope.get(f.id, frozenset())))]
-    if not candidates:
-        return _unverified(claim, "no fact in the reference set is about this")
-    candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
-    if place_id is None:
-        candidates = [f for f in candidates if f.place is None]  # no place named: no place-bound fact
-    if not candidates:
-        return _unverified(claim, f"no fact about this for {claim.place.name if claim.place else 'this place'}")
-    if claim.kind != "date":
-        claim_period = period_bounds(claim.date.value) if claim.date else None
-        if claim_period:
-            candidates = [f for f in candidates if _overlaps(period_bounds(f.as_of), claim_period)]
-        elif len({(f.interval, f.as_of) for f in candidates}) > 1:
-            candidates = _latest(candidates, published)
+        candidates = [f for f in candidates
+                      if (f.place is not None and claim.place and f.place == claim.place.id)
+                      or (scope is not None and scope.admits(reference.scope.get(f.id, frozenset())))]
         if not candidates:
-            return _unverified(claim, "the reference facts are for another date")
-        if not claim_period and published is not None:
-            candidates = [f for f in candidates if _current(f, published)]
-            if not candidates:
-                return _unverified(claim, "the reference figures are older than six months at "
-                                          "publication and the sentence gives no date")
-    distinct = {f.interval if f.kind != "date" else f.value for f in candidates}
-    if len(distinct) > 1 and claim.kind != "date":
-        # "up to 7,000" is compared with a ceiling, "around 150" with a point figure
-        same_kind = [f for f in candidates if _bound(f.qualifier) == _bound(claim.qualifier)]
-        if same_kind and len({f.interval for f in same_kind}) == 1:
-            candidates, distinct = same_kind, {same_kind[0].interval}
-    if len(distinct) > 1:
-        ids = ", ".join(sorted(f.id for f in candidates))
-        return _unverified(claim, f"ambiguous: several facts could apply ({ids})")
-    return _compare(claim, candidates[0], reference)
+            return _unverified(claim, "no fact in the reference set is about this")
+        candidates = [f for f in candidates if _place_fits(f, place_id, reference)]
+        if place_id is None:
+            candidates = [f for f in candidates if f.place is None]
+        if not candidates:
+            return _unverified(claim, f"no fact about this for {claim.place.name if claim.place else 'this place'}")
+        if len({f.value for f in candidates}) > 1:
+            ids = ", ".join(sorted(f.id for f in candidates))
+            return _unverified(claim, f"ambiguous: several facts could apply ({ids})")
+        return _compare(claim, candidates[0], reference)
+    return match_figure(claim, text, sentence, reference, published, scope)
+
+
+def match_figure(claim, text, sentence, reference: ReferenceSet, published, scope) -> Claim:
+    """A figure against the facts whose frame agrees with its own (see match.py)."""
+    from .match import match_figure as match
+
+    return match(claim, text, sentence, reference, published, scope)
 
 
 _INCREMENT = {"new", "additional", "more", "further", "extra", "another"}

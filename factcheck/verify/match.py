@@ -1,0 +1,330 @@
+"""A figure against the facts whose frame agrees with its own: what is counted (the fact's whole
+phrase, not its last word), the role (a change is not a level), the subject when the fact names
+one, the place and the period.
+
+Places are tried in tiers. A fact at the claim's own place, or a place-free fact of the story,
+applies directly: it may support or contradict. A fact at a place inside the claim's (Pandi
+when the claim reads "the Philippines"), or at a containing place (Angola for a Luanda figure),
+or at a place the story names when the claim's place is not a place of the set, is related: it
+may support the figure, and contradicts it only when the fact says it covers its parts
+(`includes_parts`) and the claim's place is one of them. A contradiction never stands when
+another fact of the same measure at a place the story names agrees with the figure: then the
+figure is probably that one, and the reason says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dating import period_bounds
+from ..reference import Fact, ReferenceSet
+from ..reference.models import head_word
+from .common import bounds
+
+_LEVELS = {"level", "part", "total", "previous", "range-end"}
+
+
+_FLOOR_VERBS = re.compile(r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|passed|"
+                          r"broke through|crossed|beyond)\s+$", re.I)
+_CEILING_VERBS = re.compile(r"\b(?:(?:fell|fallen|dipped|dropped|slipped) (?:below|under)|short of)\s+$", re.I)
+
+
+def match_figure(claim, text: str, sentence: str, reference: ReferenceSet, published, scope):
+    """The verdict for `claim`; a verb that makes the figure a floor or a ceiling ("topped 9%",
+    "fell below 5%") is read as one for the comparison."""
+    work = _implied_bound(claim, text)
+    checked = _match(work, text, sentence, reference, published, scope)
+    if work is claim:
+        return checked
+    return claim.model_copy(update={"verdict": checked.verdict, "reference": checked.reference,
+                                    "reason": checked.reason})
+
+
+def _implied_bound(claim, text: str):
+    if claim.qualifier != "exact" or claim.value is None:
+        return claim
+    before = text[max(claim.sentence_start or 0, claim.start - 40): claim.start]
+    qualifier = "more_than" if _FLOOR_VERBS.search(before) else "less_than" if _CEILING_VERBS.search(before) else None
+    if qualifier is None:
+        return claim
+    from ..normalize import interval
+
+    low, high = interval(claim.value, qualifier, claim.rounding or 1)
+    return claim.model_copy(update={"qualifier": qualifier, "low": low, "high": high})
+
+
+def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, scope):
+    from .facts import _compare, _unverified
+
+    frame = claim.frame
+    place_id = claim.place.id if claim.place else None
+    if frame is not None and frame.role == "previous" and not (claim.date or frame.period):
+        return _unverified(claim, "an earlier figure with no date of its own is not compared with current facts")
+    pool = _pool(claim, sentence, reference, scope, place_id)
+    if claim.kind == "count" and not _heads(claim):
+        return _unverified(claim, "the sentence does not say what is counted")
+    wide = [f for f in pool if claim.kind != "count" or _same_increment(claim, f)]
+    pool = [f for f in pool if _measure_agrees(claim, f, text, sentence)]
+    role_stopped = [f for f in pool if not _role_agrees(claim, f)]
+    pool = [f for f in pool if _role_agrees(claim, f) and _subject_agrees(claim, f)]
+    if not pool:
+        if role_stopped:
+            return _unverified(claim, f"a {frame.role} is not compared with the reference set's "
+                                      f"{_fact_role(role_stopped[0])}s ({_ids(role_stopped)})")
+        return _unverified(claim, "no fact in the reference set is about this")
+    tiers = {"direct": [], "related": []}
+    for fact in pool:
+        relation = _relation(fact, place_id, reference, scope)
+        if relation:
+            tiers["direct" if relation in ("same", "free") else "related"].append((fact, relation))
+    direct = [f for f, _ in tiers["direct"]]
+    if direct:
+        if place_id is None:
+            direct = [f for f in direct if f.place is None]  # no place named: no place-bound fact
+    if direct:
+        chosen = _by_period(claim, direct, published)
+        if isinstance(chosen, str):
+            return _unverified(claim, chosen)
+        chosen = _one(claim, chosen)
+        if isinstance(chosen, str):
+            agreeing = [f for f in direct if _agrees(claim, f)]
+            if agreeing and len({f.interval for f in agreeing}) == 1:
+                return _compare(claim, agreeing[0], reference)
+            return _unverified(claim, chosen)
+        checked = _compare(claim, chosen, reference)
+        if checked.verdict == "contradicted":
+            if _VAGUE.match(claim.text.strip()):
+                return _unverified(claim, f"{claim.text!r} gives no figure of its own to hold against "
+                                          f"{chosen.id} ({checked.reason})")
+            other = _agreeing_elsewhere(claim, chosen, pool, wide, reference, place_id, scope)
+            if other is not None:
+                where = reference.places[other.place].name if other.place in reference.places else "no place"
+                return _unverified(claim, f"{claim.text!r} disagrees with {chosen.id} but agrees with {other.id} "
+                                          f"({where}); the figure may be that one")
+            ratio = _ratio(claim, chosen)
+            if ratio >= _FAR:
+                return _unverified(claim, f"{claim.text!r} is {ratio:,.0f} times off {chosen.id} ({checked.reason}): "
+                                          f"more likely another figure than a wrong one; check it by hand")
+        return checked
+    related = tiers["related"]
+    if not related:
+        shown = claim.place.name or claim.place.text if claim.place else "this place"
+        return _unverified(claim, f"no fact about this for {shown} ({_ids(pool)} are for other places)")
+    from .facts import _bound
+
+    point = _bound(claim.qualifier) == "point" and not _VAGUE.match(claim.text.strip())
+    agreeing = [(f, r) for f, r in related if _agrees(claim, f)] if point else []
+    if agreeing:
+        fact, relation = agreeing[0]
+        checked = _compare(claim, fact, reference)
+        return checked.model_copy(update={"reason": f"{checked.reason}; {_describe(relation, fact, claim, reference)}"})
+    covering = [f for f, r in related if r == "contains" and f.includes_parts]
+    if len(covering) == 1 and len(related) == 1:
+        return _compare(claim, covering[0], reference)
+    fact, relation = related[0]
+    return _unverified(claim, f"not compared: {_describe(relation, fact, claim, reference)}"
+                              f"{' (and ' + str(len(related) - 1) + ' more)' if len(related) > 1 else ''}")
+
+
+def _ids(facts) -> str:
+    return ", ".join(sorted({f.id for f in facts})[:4])
+
+
+def _describe(relation: str, fact: Fact, claim, reference) -> str:
+    where = reference.places[fact.place].name if fact.place and fact.place in reference.places else fact.place
+    said = claim.place.name or claim.place.text if claim.place else "no place"
+    if relation == "inside":
+        return f"the fact ({fact.id}) is for {where}, within {said}"
+    if relation == "contains":
+        return f"the fact ({fact.id}) is for {where}, which contains {said} and does not say it covers its parts"
+    return f"the fact ({fact.id}) is for {where}, named in the story; the sentence's place is {said}"
+
+
+def _heads(claim) -> set[str]:
+    """What the figure counts, as index heads: its unit and its frame's measure and head."""
+    frame = claim.frame
+    words = [claim.unit] if claim.kind == "count" else []
+    if frame is not None and claim.kind == "count":
+        words += [frame.measure, frame.measure_head]
+    heads = {head_word(w) for w in words if w}
+    return {h for h in heads if h and not h[0].isdigit()}
+
+
+def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> list[Fact]:
+    """Facts that count what the figure counts at the claim's place, the places containing it and
+    the places the story names (and place-free ones): flat in the size of the set."""
+    if claim.kind != "count":
+        return [f for f in reference.by_context(claim.kind, sentence) if f.context
+                and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
+    places = {place_id} if place_id else set()
+    if place_id:
+        places.update(reference.ancestors(place_id))
+    if scope is not None:
+        places.update(scope.story)
+    found: dict[str, Fact] = {}
+    for head in _heads(claim):
+        for place in sorted(places) or [None]:
+            for fact in reference.candidates("count", head, place):
+                found.setdefault(fact.id, fact)
+    return list(found.values())
+
+
+def _same_increment(claim, fact: Fact) -> bool:
+    from .facts import _same_increment as same
+
+    return same(claim, fact)
+
+
+def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
+    from .facts import _measure_fits
+
+    if fact.context and not _mentions(sentence, fact.context):
+        return False
+    if claim.kind == "count":
+        return _same_increment(claim, fact) and _measure_fits(claim, fact, text)
+    return True
+
+
+def _fact_role(fact: Fact) -> str:
+    return fact.role or "level"
+
+
+def _role_agrees(claim, fact: Fact) -> bool:
+    """A change is compared only with a change fact, a forecast only with a forecast (or a fact
+    that names no role), a share with a share; levels, parts and totals are levels."""
+    role = claim.frame.role if claim.frame is not None else "level"
+    fact_role = fact.role
+    if role == "change":
+        return fact_role == "change"
+    if fact_role is None:
+        return True
+    if role in _LEVELS:
+        return fact_role in ("level", "share")
+    return role == fact_role
+
+
+def _subject_agrees(claim, fact: Fact) -> bool:
+    """A fact that names whose figure it is applies only when the claim's subject is that one (or
+    the sentence names it)."""
+    if not fact.subject:
+        return True
+    names = [fact.subject, *fact.subject_aliases]
+    subject = (claim.frame.subject or "") if claim.frame is not None else ""
+    return any(_words(name) <= _words(subject) for name in names if _words(name))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", (text or "").lower())) - {"the", "of", "s"}
+
+
+def _relation(fact: Fact, place_id, reference: ReferenceSet, scope) -> str | None:
+    if fact.place is None:
+        if scope is None or scope.admits(reference.scope.get(fact.id, frozenset())):
+            return "free"
+        return None
+    if place_id and fact.place == place_id:
+        return "same"
+    if place_id and place_id in reference.ancestors(fact.place):
+        return "inside"
+    if place_id and fact.place in reference.ancestors(place_id):
+        return "contains"
+    if scope is not None and fact.place in scope.story:
+        return "story"  # may support the figure, never contradict it
+    return None
+
+
+def _agrees(claim, fact: Fact) -> bool:
+    low, high = fact.interval
+    low = float("-inf") if low is None else low
+    high = float("inf") if high is None else high
+    claim_low, claim_high = bounds(claim)
+    return low <= claim_high and claim_low <= high
+
+
+_VAGUE = re.compile(r"^(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)\b", re.I)
+
+
+_FAR = 20  # a figure this many times off the fact is another figure, not a slip of the keys
+
+
+def _ratio(claim, fact: Fact) -> float:
+    if not fact.value or not claim.value or fact.kind != "count" or fact.value < 0 or claim.value < 0:
+        return 1.0
+    return max(fact.value / claim.value, claim.value / fact.value)
+
+
+def _agreeing_elsewhere(claim, chosen: Fact, pool, wide, reference, place_id, scope) -> Fact | None:
+    """Another fact that fits the figure as well and agrees with it, when both are figures of
+    their own (not floors or ceilings, which agree with too much): place-free in the story, at a
+    place the sentence names, inside the claim's place, or containing it when the claim's place
+    was inherited rather than stated."""
+    from .facts import _bound
+
+    if _bound(claim.qualifier) != "point":
+        return None
+    near = set(scope.sentence) if scope is not None else set()
+    inherited = claim.frame is not None and claim.frame.place_source in ("story", "section")
+    fitting = {f.id for f in pool}
+    for fact in wide:
+        if fact.id == chosen.id or _bound(fact.qualifier) != "point" or not _agrees(claim, fact):
+            continue
+        if fact.place is None:
+            where = fact.id in fitting and _relation(fact, place_id, reference, scope) == "free"
+        else:
+            relation = _relation(fact, place_id, reference, None) if place_id else None
+            where = fact.place in near or relation == "inside" or (relation == "contains" and inherited)
+        if where:
+            return fact
+    return None
+
+
+def _by_period(claim, facts: list[Fact], published):
+    """The facts for the claim's period: its date, else the latest (a fact current until replaced
+    stays current; any other is too old half a year after its period, and the reason says so)."""
+    from .facts import _latest, _overlaps
+
+    claim_period = period_bounds(claim.date.value) if claim.date else None
+    if claim_period:
+        dated = [f for f in facts if _overlaps(_fact_period(f), claim_period)]
+        if not dated:
+            return (f"the reference facts are for another date ({_ids(facts)}: "
+                    f"{', '.join(sorted({f.as_of or 'undated' for f in facts}))}; the sentence: {claim.date.value})")
+        return dated
+    if len({(f.interval, f.as_of) for f in facts}) > 1:
+        facts = _latest(facts, published)
+    if published is not None:
+        current = [f for f in facts if _still_current(f, published)]
+        if not current:
+            f = facts[0]
+            return (f"the reference figure ({f.id}, for {f.as_of}) is older than six months at publication "
+                    f"({published.isoformat()}) and the sentence gives no date; a fact that holds until "
+                    f"replaced says current_until_replaced = true")
+        facts = current
+    return facts
+
+
+def _fact_period(fact: Fact):
+    return period_bounds(fact.as_of) if fact.as_of else None
+
+
+def _still_current(fact: Fact, published) -> bool:
+    from .facts import _current
+
+    return fact.current_until_replaced or _current(fact, published)
+
+
+def _one(claim, facts: list[Fact]):
+    """The one fact that applies, or why there is none: several facts with different figures."""
+    from .facts import _bound
+
+    distinct = {f.interval for f in facts}
+    if len(distinct) > 1:
+        same_kind = [f for f in facts if _bound(f.qualifier) == _bound(claim.qualifier)]
+        if same_kind and len({f.interval for f in same_kind}) == 1:
+            return same_kind[0]
+        return f"ambiguous: several facts could apply ({', '.join(sorted(f.id for f in facts))})"
+    return facts[0]
+
+
+def _mentions(sentence: str, words) -> bool:
+    return any(w and re.search(rf"\b{re.escape(w.lower())}", sentence) for w in words)
