@@ -167,6 +167,15 @@ def test_consistency_a_definite_figure_saying_again_what_its_antecedent_did_is_a
     assert check_text(some, published=None).findings == []
 
 
+def test_consistency_a_country_cannot_count_more_than_the_world():
+    story = ("An estimated 33.2 million people around the world are living with HIV, and approximately "
+             "6,800 people are infected with HIV every day. There are estimated to be {} people living "
+             "with HIV in China.")
+    [finding] = check_text(story.format("42,610,000"), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format("700,000"), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..verify import (
     announced, breakdowns, changes, followed, linked_changes, lists, offsets, outcomes, periods, restated,
-    running, shares, weekdays, wholes,
+    running, shares, weekdays, wholes, worldwide,
 )
 
 
@@ -46,9 +46,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 
 # The checks run over a story's claims: each returns findings.
 CHECKS: tuple[Callable, ...] = (
-    breakdowns.check, announced.check, wholes.check, outcomes.check, followed.check, lists.check,
-    periods.check, shares.check, changes.check,
-    linked_changes.check, running.check, weekdays.check, offsets.check, restated.check,
+    breakdowns.check, announced.check, wholes.check, outcomes.check, followed.check, worldwide.check,
+    lists.check, periods.check, shares.check, changes.check, linked_changes.check, running.check,
+    weekdays.check, offsets.check, restated.check,
 )
 
 
