@@ -117,6 +117,15 @@ def test_evaluation_planting_skips_what_cannot_contradict():
     assert [kind for kind, _ in skipped] == ["restatement", "dates"]
 
 
+def test_evaluation_planting_reads_a_total_after_exceed_as_a_floor():
+    text = ("The almond crop value is $US 1.5 billion. Total U.S. crops that are wholly dependent on the "
+            "honey-bee are known to exceed $US 15 billion.")
+    relation = {"type": "breakdown", "total": ref(text, "$US 15 billion"), "parts": [ref(text, "$US 1.5 billion")],
+                "exhaustive": False, "explicit": False}
+    plants, skipped = plant_relations(text, [relation])
+    assert plants == [] and [kind for kind, _ in skipped] == ["breakdown"]  # no part can pass "more than $15bn"
+
+
 def test_evaluation_number_words_read_back():
     assert say(55, hyphen=False) == "fifty five"
     assert say(109, with_and=True) == "one hundred and nine"

@@ -17,7 +17,8 @@ change / its to or from; a weekday / a date). Pure: no spaCy.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..extract.figures import Figure, find_figures
 from .planting_dates import date_plants
@@ -76,27 +77,35 @@ class _Read:
         return figure_bounds(self.figure)
 
 
-def _read(figures: list[Figure], ref: dict | None) -> _Read | None:
+# A verb before a figure that makes it a floor: "crops ... are known to exceed $US 15 billion" says
+# more than $15bn although the figure's span holds no qualifier; a plant must not count it exact.
+_FLOOR_VERB = re.compile(r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)\s+$", re.I)
+
+
+def _read(figures: list[Figure], ref: dict | None, text: str = "") -> _Read | None:
     if ref is None:
         return None
     start, end = ref["start"], ref["start"] + len(ref["text"])
     inside = [f for f in figures if f.core_start >= start and f.core_end <= end]
-    return _Read(ref, inside[0] if len(inside) == 1 else None)
+    figure = inside[0] if len(inside) == 1 else None
+    if figure is not None and figure.qualifier == "exact" and _FLOOR_VERB.search(text[max(0, start - 25) : start]):
+        figure = replace(figure, qualifier="more_than")
+    return _Read(ref, figure)
 
 
 def _number_plants(text: str, figures: list[Figure], rel: dict, index: int):
     kind = rel["type"]
     if kind == "restatement":
-        refs = [_read(figures, r) for r in rel["figures"]]
+        refs = [_read(figures, r, text) for r in rel["figures"]]
         groups = [[("later", i) for i in reversed(range(1, len(refs)))], [("first", 0)]]
     elif kind == "breakdown":
-        refs = [_read(figures, rel["total"]), *(_read(figures, r) for r in rel["parts"])]
+        refs = [_read(figures, rel["total"], text), *(_read(figures, r, text) for r in rel["parts"])]
         groups = [[("total", 0)], [("part", i) for i in range(1, len(refs))]]
     elif kind == "share":
-        refs = [_read(figures, rel.get(n)) for n in ("share", "part", "whole")]
+        refs = [_read(figures, rel.get(n), text) for n in ("share", "part", "whole")]
         groups = [[("share", 0)], [("part", 1), ("whole", 2)]]
     elif kind == "change":
-        refs = [_read(figures, rel.get(n)) for n in ("change", "from", "to")]
+        refs = [_read(figures, rel.get(n), text) for n in ("change", "from", "to")]
         groups = [[("change", 0)], [("to", 2), ("from", 1)]]
     else:
         return [], f"unknown relation type {kind!r}"
