@@ -72,6 +72,8 @@ _CHANGE_WORDS = {
 }
 _CHANGE_NOUNS = {"rise", "increase", "fall", "drop", "decrease", "growth", "decline", "cut", "gain",
                  "jump", "surge", "reduction", "loss", "boost", "climb", "change"}
+_MODALS = {"would", "could"}  # "may"/"might" hedge a present figure; "will" is often a schedule
+_PROJECTING = {"plan", "expect", "project", "forecast", "predict", "aim", "intend", "urge", "propose"}
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|expected to|expects|forecast|forecasts|projected|projects|predicted to|"
     r"set to|plans? to|planned|target|targets|aims? to|goal|likely to|by (?:the end of )?20\d\d)\b", re.I)
@@ -81,12 +83,13 @@ _PREVIOUS_BEFORE = re.compile(
 _PREVIOUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a year|the year|a month|the previous \w+|"
                              r"last year|a decade) (?:earlier|before|ago)\b", re.I)
 _CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:by|another|an extra|an additional|a further|up|down)\s+(?:a\s+|an\s+)?$|"
+    r"(?:\b(?:by|another|an extra|an additional|a further)\s+(?:a\s+|an\s+)?$|"
+    r"(?:^|[,;(]\s*|\b(?:is|was|were|are|been|be|or|and|while)\s+)(?:up|down)\s+$|"
     r"\b(?:rise|increase|fall|drop|decrease|growth|decline|cut|gain|jump|surge|reduction|loss|boost)"
     r"s? of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$)", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|extra|additional|further|rise|increase|fall|drop|decrease|"
                            r"jump|gain|loss|cut|higher|lower|up|down|fewer|less)\b", re.I)
-_OF_THE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|them|whom|which|its|their)\b[^.;]*$", re.I)
+_OF_THE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|them|whom|which|its|their)\b[^.;,]*,[^.;]*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|such as)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|total(?:led|ed|s|ing)?|altogether|overall|"
                            r"combined|in all)\s+$", re.I)
@@ -609,21 +612,30 @@ class Framer:
             return "previous"
         if claim.kind == "multiplier":
             return "change"
+        if claim.kind == "quantity":  # a span of time, an age, a distance: not a part of a count
+            return "change" if self._changed_by_verb(claim, before, after) or _CHANGE_BEFORE.search(before) \
+                else "forecast" if _FUTURE.search(clause_before) else "level"
         if re.match(r"^[^\S\n]+of[^\S\n]+(?:them|those|these|whom|which)\b", after, re.I) or re.search(
                 r"\b(?:the remaining|the rest|the other|a further|the others?)[^\S\n]+$", before, re.I):
             return "part"  # "300 of them in Texas", "a further 62 in Alabama"
         if self._has_parts_after(claim):
             return "total"
-        if _CHANGE_BEFORE.search(before) and not re.search(r"\ba further[^\S\n]+$", before, re.I) or (
+        placed = self._placed_figures(claim)
+        if len({start for _, start in placed}) >= 2 and claim.id in {cid for cid, _ in placed}:
+            return "part"  # "7 from Suva and 1 from Nadi": the sentence shares its figures out
+        changing = self._has_change_context(claim, clause_before)
+        change_before = _CHANGE_BEFORE.search(before)
+        if change_before and not re.search(r"\ba further[^\S\n]+$", before, re.I) and (
+                changing or not re.match(r"(?i)by|another|an", change_before.group().lstrip(",;( "))) or (
                 claim.kind == "percent" and re.match(r"^\s+(?:rise|increase|fall|drop|decrease|jump|"
                                                      r"gain|cut|reduction|higher|lower|up|down)\b", after, re.I)):
-            return "change"
+            return "change"  # "rose by 12", "another 30" after a rise; not "conducted by 20 scientists"
         if _CHANGE_AFTER.match(after) and claim.kind in ("count", "money", "percent") and \
-                re.match(r"^\s*(?:more|extra|additional|further)\b", after, re.I):
+                re.match(r"^\s*(?:more|extra|additional|further)\b", after, re.I) and changing:
             return "change"
         if self._changed_by_verb(claim, before, after):
             return "change"
-        if _TOTAL_BEFORE.search(before) or (
+        if _TOTAL_BEFORE.search(before) and self._figures_after(claim) or (
                 re.match(r"^\s*(?:[\w-]+\s+){0,3}?(?:including|in total|altogether|of whom|of which)\b",
                          after, re.I)):
             return "total"
@@ -631,15 +643,55 @@ class Framer:
                 or re.search(r"\b(?:including|of whom|of which|among them|of (?:the|these|those))\s+(?:[\w-]+\s+){0,2}$",
                              clause_before, re.I) or _OF_THE.search(clause_before[-40:]):
             return "part"
-        if re.search(r"\d[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+)?$", clause_before):
-            return "total"
+        if re.search(r"\d[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+)?$", clause_before) \
+                or self._out_of_figure(claim, clause_before):
+            return "total"  # "9 out of 10", "nine out of 10"
         if self._in_list_under_total(claim):
             return "part"
-        if _FUTURE.search(clause_before):
+        if _FUTURE.search(clause_before) or self._projected(claim):
             return "forecast"
         if claim.kind == "percent":
             return "share"
         return "level"
+
+    def _figures_after(self, claim) -> bool:
+        """Whether the sentence goes on to give figures of the same kind: a total has parts
+        ("a total of 243 victims: 121 men ..."); "a total of 20 children died" alone is a level."""
+        hi = claim.sentence_end or len(self.text)
+        return any(c.kind == claim.kind and c.start >= claim.end for c in self._claims_in(claim.end, hi))
+
+    def _out_of_figure(self, claim, clause_before: str) -> bool:
+        """ "nine out of 10 regions": a figure written in words before "out of" this one."""
+        match = re.search(r"\b(?:out of|of)\s+(?:the\s+|all\s+)?$", clause_before, re.I)
+        if not match:
+            return False
+        cut = claim.start - (len(clause_before) - match.start())
+        lo = claim.sentence_start or 0
+        previous = [c for c in self._claims_in(lo, cut) if c.kind == claim.kind and c.end <= cut]
+        return bool(previous) and re.fullmatch(r"[^\S\n]*(?:[A-Za-z-]+[^\S\n]+){0,3}", self.text[previous[-1].end : cut]) is not None
+
+    def _projected(self, claim) -> bool:
+        """A figure its clause only projects: "could become affected", "would not be available
+        for four months", "plan to immunise 100 million", "asked for funds to treat 30,000"."""
+        if claim.kind not in ("count", "money", "percent") or not self.parsed:
+            return False
+        token = self._token(claim)
+        if token is None:
+            return False
+        root = _figure_root(token)
+        hops = [root, *root.ancestors]
+        first_verb = next((i for i, t in enumerate(hops) if t.pos_ in ("VERB", "AUX")), None)
+        if first_verb is None or first_verb > 3 or any(t.dep_ == "poss" for t in hops[:first_verb]):
+            return False  # the figure sits deep in a noun phrase ("Mexico's 107 million people")
+        verbs = [t for t in hops[first_verb:] if t.pos_ in ("VERB", "AUX")][:3]
+        for verb in verbs:
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+                return True
+            if verb.lemma_ in _PROJECTING:
+                return True
+            if verb.dep_ not in ("xcomp", "advcl", "ccomp", "acl", "relcl", "conj"):
+                break
+        return False
 
     def _has_parts_after(self, claim) -> bool:
         """ "400 schools have shut, 300 of them in Texas": a figure whose parts follow in its
