@@ -662,10 +662,10 @@ def test_reference_lookups_agree_in_memory_and_in_the_store(monkeypatch):
 
     from .conftest import CORPORA, ROOT
 
-    small = load_reference(ROOT / "claims")
+    small = load_reference(CORPORA / "dev" / "claims")
     assert small._index._dictionaries() is not None
     monkeypatch.setattr(index, "IN_MEMORY", 0)
-    large = load_reference(ROOT / "claims")
+    large = load_reference(CORPORA / "dev" / "claims")
     assert large._index._dictionaries() is None
     heads = {(f.kind, w) for f in small.facts.values() for w in [f.counts or f.event or f.unit or "", *f.synonyms] if w}
     assert len(heads) > 50

@@ -140,3 +140,97 @@ def test_verify_a_fact_for_a_place_inside_the_claim_place_supports_but_never_con
 def test_verify_vague_magnitude_is_never_contradicted(reference):
     claim = verdict(reference, "Thousands of people lost their jobs at the DWP in the UK.", "Thousands")
     assert claim.verdict != "contradicted"
+
+
+PERIODS = """
+[[place]]
+id = "united-kingdom"
+name = "United Kingdom"
+kind = "country"
+aliases = ["UK", "Britain"]
+
+[[place]]
+id = "japan"
+name = "Japan"
+kind = "country"
+
+[[place]]
+id = "china"
+name = "China"
+kind = "country"
+
+[[source]]
+id = "hmrc"
+publisher = "HM Revenue and Customs"
+
+[[fact]]
+id = "uk.tax-receipts-2024-25"
+kind = "money"
+unit = "GBP"
+counts = "tax receipts"
+context = ["tax receipts"]
+place = "united-kingdom"
+value = 858_900_000_000
+rounding = 100_000_000
+as_of = "2024-25"
+fiscal_year = "uk"
+source = "hmrc"
+
+[[fact]]
+id = "japan-china.trade-2024"
+kind = "money"
+unit = "USD"
+counts = "trade"
+context = ["trade"]
+places = ["japan", "china"]
+value = 300_000_000_000
+rounding = 10_000_000_000
+as_of = "2024"
+source = "hmrc"
+"""
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(PERIODS, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
+def test_verify_fiscal_year_fact_holds_for_its_april_to_march(periods):
+    fact = periods.facts["uk.tax-receipts-2024-25"]
+    assert [d.isoformat() for d in fact.period] == ["2024-04-01", "2025-03-31"]
+    report = check_text("UK tax receipts were £990bn in 2024-25, the Treasury said.", published="2025-05-01",
+                        reference=periods)
+    [claim] = [c for c in report.claims if c.text == "£990bn"]
+    assert claim.verdict == "contradicted" and claim.reference.id == "uk.tax-receipts-2024-25"
+
+
+def test_verify_a_figure_between_places_needs_both_places(periods):
+    both = check_text("Trade between Japan and China reached $300bn in 2024.", published="2025-02-01",
+                      reference=periods)
+    [claim] = [c for c in both.claims if c.text == "$300bn"]
+    assert claim.verdict == "supported" and claim.reference.id == "japan-china.trade-2024"
+    one = check_text("Japan's trade reached $500bn in 2024.", published="2025-02-01", reference=periods)
+    [claim] = [c for c in one.claims if c.text == "$500bn"]
+    assert claim.verdict == "unverified"
+
+
+@pytest.mark.parametrize("line, message", [
+    ('as_of = "2015-2006"', "a span of years runs forward"),
+    ('places = ["japan"]', "needs two or more"),
+    ('places = ["japan", "chinaa"]', "did you mean 'china'"),
+    ('fiscal_year = "uk"\nas_of = "2024-26"', "no month 26"),
+    ('as_of = 2021', "expected a period in quotes"),
+    ('value_end = "100"', "expected a number, got '100'"),
+])
+def test_reference_new_keys_report_mistakes_with_file_and_line(tmp_path, line, message):
+    from factcheck.errors import ReferenceSetError as SetError
+
+    text = PERIODS.replace('as_of = "2024"\nsource = "hmrc"', f'{line}\nsource = "hmrc"')
+    if line.startswith("places"):
+        text = text.replace('places = ["japan", "china"]\n', "")
+    (tmp_path / "facts.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(SetError) as caught:
+        load_reference(tmp_path, cache=False)
+    assert message in str(caught.value) and "facts.toml:" in str(caught.value)

@@ -37,7 +37,7 @@ class CorruptionScore:
                 "false_alarms_on_untouched_claims": self.false_alarms}
 
 
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])|\d+(?:\.\d+)?")
 
 
 def _rewrite_number(text: str, factor: float) -> str | None:
@@ -47,7 +47,9 @@ def _rewrite_number(text: str, factor: float) -> str | None:
     def scaled(match: re.Match) -> str:
         raw = match.group()
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        value = float(raw.replace(",", "")) * factor
+        value = float(raw.replace(",", "").replace(" ", "")) * factor
+        if " " in raw:  # "816 000": grouped by spaces, kept so
+            return f"{value:,.0f}".replace(",", " ")
         return f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
 
     new = _NUMBER.sub(scaled, text)

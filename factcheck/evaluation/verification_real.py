@@ -26,7 +26,7 @@ _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight"
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen", "twenty"]
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+from .corruption import _NUMBER  # noqa: E402  (digits as a story writes them: 4,500 / 816 000 / 2.5)
 
 
 @dataclass
@@ -219,7 +219,7 @@ def corrupt_figure(shown: str, fact, claim=None) -> str | None:
             above = low is not None and new_high is not None and new_high < low
             if below or above:
                 break
-    word = re.search(r"[A-Za-z]+", shown)
+    word = next((w for w in re.finditer(r"[A-Za-z]+", shown) if _word_value(w.group().lower()) is not None), None)
     if not _NUMBER.search(shown) and word:
         value = _word_value(word.group().lower())
         if value is None or value == 0:
@@ -232,6 +232,10 @@ def corrupt_figure(shown: str, fact, claim=None) -> str | None:
         written = _as_word(new)
         if written is None:
             return None
+        if word.group().lower() == "dozen":  # "more than a dozen" -> "more than five"
+            article = re.search(r"\ban?\s+$", shown[: word.start()])
+            start = article.start() if article else word.start()
+            return shown[:start] + written + shown[word.end():]
         if word.group()[0].isupper():
             written = written.capitalize()
         return shown[: word.start()] + written + shown[word.end():]
@@ -239,9 +243,12 @@ def corrupt_figure(shown: str, fact, claim=None) -> str | None:
     def scaled(match: re.Match) -> str:
         raw = match.group()
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        value = float(raw.replace(",", "")) * factor
-        if decimals == 0 and round(value) == float(raw.replace(",", "")):
+        old = float(raw.replace(",", "").replace(" ", ""))
+        value = old * factor
+        if decimals == 0 and round(value) == old:
             value += 1 if factor > 1 else -1
+        if " " in raw:
+            return f"{value:,.0f}".replace(",", " ")
         return f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
 
     new = _NUMBER.sub(scaled, shown, count=2)

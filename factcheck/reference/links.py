@@ -23,11 +23,12 @@ class Links:
     source: str | None  # a [[source]] id; None for an inline source
     parts: tuple[str, ...]
     has_context: bool
+    places: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, fact: Fact) -> "Links":
         return cls(fact.id, fact.kind, fact.place, fact.source if isinstance(fact.source, str) else None,
-                   fact.parts, bool(fact.context))
+                   fact.parts, bool(fact.context), fact.places)
 
 
 def link_problems(fact: Links, places, sources, facts, what: str = "anything") -> list[str]:
@@ -36,7 +37,10 @@ def link_problems(fact: Links, places, sources, facts, what: str = "anything") -
     out = []
     if fact.place and places is not None and fact.place not in places:
         out.append(f"fact {fact.id}: unknown place {fact.place!r}{did_you_mean(fact.place, places)}")
-    if not fact.place and not fact.has_context and fact.kind != "date":
+    for place in fact.places:
+        if places is not None and place not in places:
+            out.append(f"fact {fact.id}: unknown place {place!r} in places{did_you_mean(place, places)}")
+    if not fact.place and not fact.places and not fact.has_context and fact.kind != "date":
         out.append(f"fact {fact.id}: needs a place or context words; otherwise it would apply to every "
                    f"story that counts {what}")
     if fact.source is not None and fact.source not in sources:
@@ -86,8 +90,10 @@ def check_links(folder: Path, builder: Builder, problems: Problems, invalid: dic
     rows = builder.query("SELECT id, kind, place, source, parts, context, file, line, json FROM facts ORDER BY n")
     for ident, kind, place, source, parts, context, file, line, json in rows:
         links = Links(ident, kind, place, source, tuple(parts.split("\n")) if parts else (), bool(context))
-        if (place and place not in known_places) or (not place and not context and kind != "date") \
-                or (source and source not in sources) or links.parts:
+        if '"places"' in json:
+            links = Links.of(Fact.model_validate_json(json))
+        if (place and place not in known_places) or (not place and not context and kind != "date" and not links.places) \
+                or (source and source not in sources) or links.parts or links.places:
             what = Fact.model_validate_json(json)
             for message in link_problems(links, known_places, sources, facts, what.counts or what.unit or "anything"):
                 add(file, line, message)

@@ -337,7 +337,8 @@ def _index_place(builder: Builder, place: Place) -> None:
 def _index_fact(builder: Builder, fact: Fact, number: int) -> None:
     words = [fact.counts or fact.event or fact.unit or "", *fact.synonyms]
     builder.many("INSERT INTO thing VALUES (?, ?, ?, ?)",
-                 [(fact.kind, word, fact.place or "", number) for word in {head_word(w) for w in words if w}])
+                 [(fact.kind, word, place, number) for word in {head_word(w) for w in words if w}
+                  for place in (fact.places or (fact.place or "",))])
     firsts = {phrase.lower().split()[0] for phrase in {*fact.context, *([fact.event] if fact.event else [])}
               if phrase.strip()}
     builder.many("INSERT INTO context VALUES (?, ?, ?)", [(fact.kind, word, number) for word in firsts])

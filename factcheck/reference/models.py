@@ -25,7 +25,10 @@ FactKind = Literal["count", "money", "percent", "quantity", "date"]
 Qualifier = Literal["exact", "approx", "nearly", "more_than", "at_least", "at_most",
                     "less_than", "up_to", "range"]
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?$")
-PERIOD_FORMS = "2026, 2026-01, 2026-01-21, 2026-Q1 or 2026-W04"
+_SPAN = re.compile(r"^(\d{4})-(\d{4})$")  # "2006-2015": every year from the first to the last
+_FISCAL = re.compile(r"^(\d{4})-(\d{2})$")  # "2024-25": a fiscal year (with fiscal_year = "uk" or "us")
+PERIOD_FORMS = "2026, 2026-01, 2026-01-21, 2026-Q1, 2026-W04, a span of years 2006-2015 or a fiscal year 2024-25"
+FISCAL_YEARS = {"uk": (4, "April to March"), "us": (10, "October to September")}
 
 
 def _shown(value) -> str:
@@ -73,6 +76,15 @@ Rounding = Annotated[Number, AfterValidator(_positive), Field(json_schema_extra=
 
 def period_error(value: str) -> str | None:
     """Why `value` is not a period the checks can read, or None when it is one."""
+    span = _SPAN.match(value)
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        if first == 0 or last <= first:
+            return f"a span of years runs forward from a real year, like 2006-2015 (got {value!r})"
+        return None
+    fiscal = _FISCAL.match(value)
+    if fiscal and int(fiscal.group(2)) == (int(fiscal.group(1)) + 1) % 100 and int(fiscal.group(2)) > 12:
+        return None  # "2024-25": no month 25, so a fiscal year
     match = _PERIOD.match(value)
     if not match:
         return f"expected a period like {PERIOD_FORMS}, got {value!r}"
@@ -170,6 +182,9 @@ class Fact(_Strict):
     as_of: Period | None = None  # the period the figure holds for: "2026-01", "2025"
     context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
     parts: tuple[str, ...] = ()  # ids of facts that make up this total
+    places: tuple[str, ...] = ()  # a figure between places: trade between Japan and China
+    period_from: Period | None = None  # a running total from this period to as_of ("January to November")
+    fiscal_year: Literal["uk", "us"] | None = None  # as_of is a fiscal year: uk April-March, us October-September
     role: Literal["level", "change", "share", "forecast"] | None = None  # None: a level or share
     subject: str | None = None  # whose figure: "GM", "Labour", "the DWP"
     subject_aliases: tuple[str, ...] = ()  # other names of the subject: "General Motors"
@@ -216,12 +231,48 @@ class Fact(_Strict):
             raise ValueError(f"low: {self.low:g} is above high ({self.high:g})")
         if self.id in self.parts:
             raise ValueError(f"parts: a fact cannot be one of its own parts ({self.id!r})")
+        if self.places and self.place:
+            raise ValueError("places: give place (one place) or places (a figure between two or more), not both")
+        if len(self.places) == 1:
+            raise ValueError(f"places: a figure between places needs two or more; for one place write "
+                             f"place = {self.places[0]!r}")
+        if self.fiscal_year and not (self.as_of and re.fullmatch(r"\d{4}(?:-\d{2})?", self.as_of)):
+            raise ValueError(f"as_of: a fiscal year ({self.fiscal_year}) is written 2024-25 or 2025 "
+                             f"(the year it ends), got {self.as_of!r}")
+        if self.fiscal_year and "-" in self.as_of and int(self.as_of[5:]) != (int(self.as_of[:4]) + 1) % 100:
+            raise ValueError(f"as_of: a fiscal year runs into the next year, like 2024-25, got {self.as_of!r}")
+        if self.period_from and not self.as_of:
+            raise ValueError("period_from: a running total needs as_of, the period it runs to")
         low, high = self.interval
         if low is not None and high is not None and low > high:
             if self.high is not None and self.high < low:
                 raise ValueError(f"high: {self.high:g} is below the lowest figure the value allows ({low:g})")
             raise ValueError(f"low: {self.low:g} is above the highest figure the value allows ({high:g})")
         return self
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The dates the figure holds for: as_of read with the fiscal year's convention, a span
+        of years, or a running total from period_from to the end of as_of."""
+        from ..dating import period_bounds
+
+        if not self.as_of:
+            return None
+        bounds = None
+        if self.fiscal_year:
+            start_month = FISCAL_YEARS[self.fiscal_year][0]
+            first = int(self.as_of[:4]) if "-" in self.as_of else int(self.as_of) - 1
+            end = dt.date(first + 1, start_month, 1) - dt.timedelta(days=1)
+            bounds = (dt.date(first, start_month, 1), end)
+        elif _SPAN.match(self.as_of):
+            bounds = (dt.date(int(self.as_of[:4]), 1, 1), dt.date(int(self.as_of[5:]), 12, 31))
+        else:
+            bounds = period_bounds(self.as_of)
+        if bounds and self.period_from:
+            start = period_bounds(self.period_from)
+            if start:
+                bounds = (start[0], bounds[1])
+        return bounds
 
     @property
     def interval(self) -> tuple[float | None, float | None]:

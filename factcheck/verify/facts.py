@@ -315,13 +315,13 @@ def _overlaps(a, b) -> bool:
 def _current(fact: Fact, published: dt.date) -> bool:
     """An undated figure in a story is the one current at publication: a fact whose period ended
     more than six months before publication does not apply to it."""
-    period = period_bounds(fact.as_of)
+    period = fact.period
     return period is None or period[1] >= published - dt.timedelta(days=183)
 
 
 def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
     """With no date in the sentence, a story states the figure current at publication."""
-    dated = [(period_bounds(f.as_of), f) for f in facts]
+    dated = [(f.period, f) for f in facts]
     usable = [(p, f) for p, f in dated if p and (published is None or p[0] <= published)]
     if not usable:
         return facts

@@ -102,7 +102,7 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
                 return _unverified(claim, f"{claim.text!r} disagrees with {chosen.id} but agrees with {other.id} "
                                           f"({where}); the figure may be that one")
             ratio = _ratio(claim, chosen)
-            if ratio >= _FAR:
+            if ratio >= _FAR and not _scale_slip(ratio):
                 return _unverified(claim, f"{claim.text!r} is {ratio:,.0f} times off {chosen.id} ({checked.reason}): "
                                           f"more likely another figure than a wrong one; check it by hand")
         return checked
@@ -162,7 +162,7 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     if scope is not None:
         places.update(scope.story)
     found: dict[str, Fact] = {}
-    for head in _heads(claim):
+    for head in sorted(_heads(claim)):
         for place in sorted(places) or [None]:
             for fact in reference.candidates("count", head, place):
                 found.setdefault(fact.id, fact)
@@ -218,6 +218,9 @@ def _words(text: str) -> set[str]:
 
 
 def _relation(fact: Fact, place_id, reference: ReferenceSet, scope) -> str | None:
+    if fact.places:  # a figure between places: the claim's place is one and the sentence names the others
+        named = (set(scope.sentence) if scope is not None else set()) | ({place_id} if place_id else set())
+        return "same" if place_id in fact.places and set(fact.places) <= named else None
     if fact.place is None:
         if scope is None or scope.admits(reference.scope.get(fact.id, frozenset())):
             return "free"
@@ -253,6 +256,14 @@ def _ratio(claim, fact: Fact) -> float:
     return max(fact.value / claim.value, claim.value / fact.value)
 
 
+def _scale_slip(ratio: float) -> bool:
+    """816 for 816,000, millions for billions: a power of ten off is a slip worth flagging."""
+    import math
+
+    power = round(math.log10(ratio))
+    return power >= 1 and abs(ratio / 10 ** power - 1) <= 0.05
+
+
 def _agreeing_elsewhere(claim, chosen: Fact, pool, wide, reference, place_id, scope) -> Fact | None:
     """Another fact that fits the figure as well and agrees with it, when both are figures of
     their own (not floors or ceilings, which agree with too much): place-free in the story, at a
@@ -284,6 +295,8 @@ def _by_period(claim, facts: list[Fact], published):
     from .facts import _latest, _overlaps
 
     claim_period = period_bounds(claim.date.value) if claim.date else None
+    if claim_period is None and claim.frame is not None and claim.frame.period:
+        claim_period = period_bounds(claim.frame.period)  # the period the frame read ("in the year to March")
     if claim_period:
         dated = [f for f in facts if _overlaps(_fact_period(f), claim_period)]
         if not dated:
@@ -304,7 +317,7 @@ def _by_period(claim, facts: list[Fact], published):
 
 
 def _fact_period(fact: Fact):
-    return period_bounds(fact.as_of) if fact.as_of else None
+    return fact.period
 
 
 def _still_current(fact: Fact, published) -> bool:
