@@ -176,6 +176,14 @@ def test_consistency_a_country_cannot_count_more_than_the_world():
     assert check_text(story.format("700,000"), published=None).findings == []
 
 
+def test_consistency_a_period_given_twice_must_keep_both_ends():
+    story = ("The exhibition runs from 15 November to 3 January. Tickets are on sale for the show, which "
+             "opens between 15 November and {} January.")
+    [finding] = check_text(story.format(5), published=None).findings
+    assert finding.rule == "restated-differently" and "'3 January' against '5 January'" in finding.message
+    assert check_text(story.format(3), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -3,7 +3,8 @@ descriptions, in one place. Config (`disable`), SARIF rule metadata, the text ou
 `hook`, `batch` and `serve` all read it; whether a report blocks is `factcheck.policy.blocks`.
 
 The consistency checks themselves live in `verify/` (breakdowns, wholes, lists, periods,
-shares, changes, linked_changes, running, restated, weekdays, offsets); they read claims and frames and import no spaCy.
+shares, changes, linked_changes, running, restated, weekdays, offsets, date_ranges,
+announced, outcomes, followed, worldwide); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..verify import (
-    announced, breakdowns, changes, followed, linked_changes, lists, offsets, outcomes, periods, restated,
-    running, shares, weekdays, wholes, worldwide,
+    announced, breakdowns, changes, date_ranges, followed, linked_changes, lists, offsets, outcomes, periods,
+    restated, running, shares, weekdays, wholes, worldwide,
 )
 
 
@@ -48,7 +49,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 CHECKS: tuple[Callable, ...] = (
     breakdowns.check, announced.check, wholes.check, outcomes.check, followed.check, worldwide.check,
     lists.check, periods.check, shares.check, changes.check, linked_changes.check, running.check,
-    weekdays.check, offsets.check, restated.check,
+    weekdays.check, offsets.check, date_ranges.check, restated.check,
 )
 
 
