@@ -184,6 +184,15 @@ def test_consistency_a_period_given_twice_must_keep_both_ends():
     assert check_text(story.format(3), published=None).findings == []
 
 
+def test_consistency_two_worldwide_figures_of_one_thing_are_one_figure():
+    story = ("The swine flu virus, which has killed sixteen people and infected hundreds worldwide, is "
+             "continuing to spread. According to the World Health Organisation, there are a total of {} "
+             "confirmed cases of swine flu throughout the world.")
+    [finding] = check_text(story.format(189), published=None).findings
+    assert finding.rule == "restated-differently" and finding.severity == "warning"
+    assert check_text(story.format(331), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -1,4 +1,4 @@
-"""`part-exceeds-total` against a worldwide figure: every place is in the world, so what a country
+"""`part-exceeds-total` against a worldwide figure (and `restated-differently` for two of them): every place is in the world, so what a country
 counts cannot pass what the world counts of the same thing ("An estimated 33.2 million people
 around the world ... are living with HIV" ... "700,000 people living with HIV/AIDS in China"; "the
 virus, which has killed sixteen people ... worldwide" ... "Mexico ... confirmed fifteen deaths").
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .common import finding, head, is_point, show
+from .common import bounds, disjoint, finding, head, is_point, show
 from .outcomes import _counted
 from .parts import part_bounds
 
 _WORLD = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
                     r"throughout the world|in the world|the world over)\b", re.I)
 _KILLED_BEFORE = re.compile(r"\b(?:killed|kills|claimed)\s+(?:\w+\s+){0,2}$", re.I)
+_INFECTED_BEFORE = re.compile(r"\b(?:infected|infects|sickened|sickens)\s+(?:\w+\s+){0,2}$", re.I)
 _DEAD_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:(?:have|had|has|were|was)\s+)?(?:dead|died|killed)\b", re.I)
 _SAID = re.compile(r"\b([a-z]{3,}(?:ing|ed))\b")
 _CLAUSE_END = re.compile(r"[.;](?=\s)")
@@ -28,9 +29,9 @@ _NOT_SAID = {"including", "according", "during", "confirmed", "reported", "estim
 
 def check(claims, text: str) -> list:
     numbers = [c for c in claims if c.kind == "count" and _counted(c, text)]
+    out = _restated([c for c in numbers if _worldwide(c, text)], text)
     worlds = [c for c in numbers if is_point(c) or c.qualifier in ("at_most", "up_to", "nearly")]
     worlds = [c for c in worlds if _worldwide(c, text)]
-    out = []
     for world in worlds:
         measure = _measure(world, text)
         if measure is None:
@@ -47,6 +48,28 @@ def check(claims, text: str) -> list:
                     "part-exceeds-total", "warning",
                     f"{show(part)} at {part.frame.place.text} is more than {show(world)} worldwide, "
                     f"which it is part of", [world, part]))
+    return out
+
+
+def _restated(worlds, text: str) -> list:
+    """Two worldwide figures of the same thing in different sentences are one figure stated twice
+    ("has killed sixteen people and infected hundreds worldwide" ... "a total of 331 confirmed cases
+    of swine flu throughout the world"): their intervals must meet (a warning)."""
+    out = []
+    for i, a in enumerate(worlds):
+        measure = _measure(a, text)
+        if measure is None:
+            continue
+        for b in worlds[i + 1 :]:
+            if a.sentence_start == b.sentence_start or _measure(b, text) != measure or _periods_differ(a, b):
+                continue
+            if measure == "person" and not (_said(a, text) & _said(b, text)):
+                continue
+            if disjoint(bounds(a), bounds(b)):
+                out.append(finding(
+                    "restated-differently", "warning",
+                    f"{show(a)} (line {a.line}) and {show(b)} (line {b.line}) both count {measure}s worldwide, "
+                    f"but their intervals do not meet", [a, b]))
     return out
 
 
@@ -67,6 +90,8 @@ def _at_a_place(claim) -> bool:
 def _measure(claim, text: str) -> str | None:
     """What the figure counts, people killed or dead read as deaths; only when the words after
     the figure say it too ("has reached 226, with one confirmed death" counts no deaths)."""
+    if _INFECTED_BEFORE.search(text[max(0, claim.start - 30) : claim.start]):
+        return "case"  # "infected hundreds": people infected are cases
     noun = _frame_measure(claim, text)
     if noun is None:
         return None
