@@ -193,6 +193,18 @@ def test_consistency_two_worldwide_figures_of_one_thing_are_one_figure():
     assert check_text(story.format(331), published=None).findings == []
 
 
+def test_consistency_a_death_toll_to_date_given_twice_must_agree():
+    story = ("Plague kills scores in Congo\n\nAn outbreak of pneumonic plague has killed {} people as of "
+             "February 15 in the Democratic Republic of the Congo, according to the WHO. The disease has struck "
+             "in Ituri district. While 61 deaths have been confirmed, the total number of cases is not known.")
+    [finding] = check_text(story.format(77), published=None).findings
+    assert finding.rule == "restated-differently" and finding.severity == "warning"
+    assert check_text(story.format(61), published=None).findings == []
+    elsewhere = ("There have been at least 3,330 deaths from the swine flu since the virus started spreading. "
+                 "As of Wednesday, Brazil has registered 899 deaths from the swine flu.")
+    assert check_text(elsewhere, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -4,7 +4,7 @@ descriptions, in one place. Config (`disable`), SARIF rule metadata, the text ou
 
 The consistency checks themselves live in `verify/` (breakdowns, wholes, lists, periods,
 shares, changes, linked_changes, running, restated, weekdays, offsets, date_ranges,
-announced, outcomes, followed, worldwide); they read claims and frames and import no spaCy.
+announced, outcomes, followed, worldwide, tolls); they read claims and frames and import no spaCy.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..verify import (
     announced, breakdowns, changes, date_ranges, followed, linked_changes, lists, offsets, outcomes, periods,
-    restated, running, shares, weekdays, wholes, worldwide,
+    restated, running, shares, tolls, weekdays, wholes, worldwide,
 )
 
 
@@ -49,7 +49,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 CHECKS: tuple[Callable, ...] = (
     breakdowns.check, announced.check, wholes.check, outcomes.check, followed.check, worldwide.check,
     lists.check, periods.check, shares.check, changes.check, linked_changes.check, running.check,
-    weekdays.check, offsets.check, date_ranges.check, restated.check,
+    weekdays.check, offsets.check, date_ranges.check, tolls.check, restated.check,
 )
 
 
