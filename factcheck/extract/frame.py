@@ -49,6 +49,9 @@ _SAYS_WHERE = re.compile(r"^%?[^\S\n]+(?:[A-Za-z'-]+[^\S\n]+){0,5}?(?:in|at|from
                          r"(?:[a-z-]+[^\S\n]+){0,3}?[A-Z]")
 _DEFINITE = re.compile(r"\bthe (camp|prison|jail|province|governorate|district|city|town|region|county|"
                        r"state|village|country|facility|centre|center|island|capital)\b", re.I)
+# People or things a nationality describes without placing them: "Sudanese refugees in Chad".
+_ABROAD_NOUNS = {"refugee", "migrant", "national", "citizen", "tourist", "visitor", "expatriate", "immigrant",
+                 "emigrant", "restaurant", "exile", "pilgrim", "passenger", "sailor", "hostage", "diaspora"}
 _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "minister",
                  "officer", "analyst", "researcher", "scientist", "expert", "media", "newspaper"}
 _NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
@@ -105,9 +108,27 @@ _AGE = re.compile(r"(?i)\b(?:aged?|ages)\b|(?:year|month|week|day)s?[- ]old\b")
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"}
 
 
+_AGE_AFTER = re.compile(r"^[^\S\n]*(?:(?:years?|months?)[^\S\n]+)?of[^\S\n]+age\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b(?:children|child|kids|babies|infants|adults|people|those|patients)[^\S\n]+"
+                         r"(?:under|over|aged|below|above|younger than|older than)|\bin[^\S\n]+(?:his|her|their))[^\S\n]+$",
+                         re.I)
+_NAMED_AGE = re.compile(r"(?:^|[^\w])[A-Z][\w'’-]+,[^\S\n]+$")
+
+
 def _is_age(text: str, claim) -> bool:
-    """ "a 45-year-old", "aged 45", "a 35-year old woman": the claim or the words right after it."""
-    return claim.kind == "quantity" and bool(_AGE.search(text[max(0, claim.start - 6) : claim.end + 6]))
+    """ "a 45-year-old", "aged 45", "at the age of 36", "18 years of age", "children under five",
+    "a suspect in his 40s", "Misbah, 20, ...": the claim or the words around it."""
+    if claim.kind not in ("quantity", "count") or claim.kind == "count" and getattr(claim, "unit", None):
+        return False
+    before, after = text[max(0, claim.start - 40) : claim.start], text[claim.end : claim.end + 20]
+    if claim.kind == "quantity" and _AGE.search(text[max(0, claim.start - 6) : claim.end + 6]):
+        return True
+    if getattr(claim, "unit", None) in ("days", "hours", "weeks", "minutes", "seconds", "decades", "centuries"):
+        return False  # "200,000 people over four days"
+    if re.match(r"(?i)(?:under|over|below|above)\b", claim.text):
+        before += claim.text.split()[0] + " "  # "children under five": the qualifier is the claim's
+    return bool(_AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or (
+        claim.kind == "quantity" and _NAMED_AGE.search(before) and after.startswith(",")))
 
 
 def singular(word: str) -> str:
@@ -175,6 +196,8 @@ class Framer:
 
     # ------------------------------------------------------------------ measure
     def _measure(self, claim, token: Token | None) -> tuple[str | None, Token | None]:
+        if _is_age(self.text, claim):
+            return "age", None
         if claim.kind == "count" and claim.unit:
             return claim.unit, self._unit_token(claim)
         if claim.kind == "quantity":
@@ -318,17 +341,31 @@ class Framer:
             self._norps = [(ent.start_char, ent.text) for ent in self.doc.ents if ent.label_ == "NORP"]
         out = []
         for start, text in self._norps:
-            if lo <= start < hi:
+            if lo <= start < hi and not self._nationality(start):
                 name = place_of(text, self.mentioned)
                 if name:
                     out.append((name, start))
         return out
 
+    def _nationality(self, start: int) -> bool:
+        """A nationality word that says who someone is, not where: "Sudanese refugees", "three
+        Mexican restaurants", "an American and an Australian" ("Ethiopian farmers" is a place)."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        word = span[0]
+        if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("amod", "compound"):
+            return True  # "an American", "the Swiss"
+        return word.head.i != word.i and singular(word.head.lower_) in _ABROAD_NOUNS
+
     def _choose(self, claim, token, noun, candidates) -> str | None:
         if not self.parsed or token is None:
             return min(candidates, key=lambda c: abs(c[1] - claim.start))[0]
         scored = []
-        anchors = {t.i for t in (token, noun, _figure_root(token)) if t is not None}
+        root = _figure_root(token)
+        anchors = {t.i for t in (token, noun, root) if t is not None}
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and _nounish(root.head.head):
+            anchors.add(root.head.head.i)  # "Vietnam's total of 93 cases"
         path = _clause_path(_figure_root(token))
         for name, start in candidates:
             if self._owned_by_other(claim, start):
@@ -343,6 +380,8 @@ class Framer:
             score = 1
             if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
                 score = 4  # "two in Kansas", "12 cases at the camp"
+            elif start < claim.start and re.fullmatch(r"[^\S\n]*[-–—:]?[^\S\n]*", self._between(start, claim.start)):
+                score = 4  # "Sri Lanka - approximately 28,500", "and Rio de Janeiro 84"
             elif _figure_root(token).i in {a.i for a in head.ancestors} or token.i in {a.i for a in head.ancestors}:
                 score = 3  # inside the figure's own phrase: "2,500 at its depot in Daventry"
             elif head.i in anchors or head.head.i in anchors:
@@ -359,6 +398,13 @@ class Framer:
             return None
         scored.sort(reverse=True)
         return scored[0][-1]
+
+    def _between(self, place_start: int, claim_start: int) -> str:
+        """The text from the end of the place mention at `place_start` to a figure after it."""
+        index = bisect.bisect_left(self._place_starts, place_start)
+        end = self.places[index].end if index < len(self.places) and self.places[index].start == place_start \
+            else place_start
+        return self.text[end:claim_start] if end <= claim_start else "x"
 
     def _owned_by_other(self, claim, place_start: int) -> bool:
         """Whether another figure of the sentence sits right before this place ("N in X") while
@@ -549,6 +595,11 @@ class Framer:
         if _NOWHERE.search(self.text[lo:hi]):
             return None  # "World AIDS Day events held around the globe"
         candidates = [(p.text, p.start) for p in self._places_in(lo, hi)] + self._demonyms(lo, hi, None)
+        seen = {start for _, start in candidates}
+        for name in self.mentioned:  # a place the body names, missed in the headline ("... hits Angola")
+            for match in re.finditer(rf"\b{re.escape(name)}\b", self.text[lo:hi]):
+                if lo + match.start() not in seen:
+                    candidates.append((name, lo + match.start()))
         if self.parsed:  # the model often misses a headline's nationality ("Peruvians sue ...")
             seen = {start for _, start in candidates}
             for token in self.doc.char_span(lo, hi, alignment_mode="expand") or ():

@@ -28,7 +28,9 @@ _ORG_AFTER = (
     r"Board|Court|Hospital|School|Academy|United|Rovers|Wanderers|Athletic|Rangers|Club))"
 )
 _DATELINE = re.compile(r"(?<![^\n])(?P<name>[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*)(?=,| —| –| -| \()")
-_NOT_PLACE_NAMES = {"AI", "IS", "ISIS", "ISIL"}
+_NOT_PLACE_NAMES = {"AI", "IS", "ISIS", "ISIL", "Ebola", "Tsunami"}
+_COMPANY_WORDS = {"mining", "company", "corporation", "corp", "inc", "ltd", "group", "holdings", "airways",
+                  "airlines", "bank", "motors", "energy", "oil", "foods", "pharmaceuticals", "plc"}
 _NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|Al|El|Ad|As|Ar)[-‑])?[A-Z][\w'’]+(?:[- ](?:al-)?[A-Z][\w'’]+)*"
 _TYPED = re.compile(
     rf"\b(?P<name>{_NAME})(?:\s+\([A-Z][\w'’ -]+\))?\s+(?P<type>(?i:{_TYPES}))\b{_ORG_AFTER}"
@@ -61,6 +63,21 @@ def find_typed_places(text: str, masks=()) -> list[PlaceMatch]:
     return out
 
 
+def _names_of_people(doc: Doc) -> set[str]:
+    """Single words the story uses as a person's surname or a company's name elsewhere ("Anna Ayala",
+    "Newmont Mining Company"): when the model tags one of them alone as a place ("after Ayala
+    found the finger", "a legal battle with Newmont"), it is the person or the company."""
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent[-1].is_title:
+                words.add(ent[-1].lower_)  # a surname: "Anna Ayala" ... "after Ayala found"
+        elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].is_title and ent[0].ent_iob_ == "B" \
+                and ent[1].lower_ in _COMPANY_WORDS:
+            words.add(ent[0].lower_)
+    return words
+
+
 class PlaceFinder:
     def __init__(self, name: str = "factcheck_places"):
         self.name = name
@@ -71,12 +88,13 @@ class PlaceFinder:
         masks = masked_ranges(doc)
         found = find_typed_places(text_of(doc), masks)
         typed = Ranges((p.start, p.end) for p in found)
+        people = _names_of_people(doc)
         for ent in doc.ents:
             if ent.label_ not in _LABELS or overlaps(masks, ent.start_char, ent.end_char):
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
             if (not span.text or any(c.isdigit() for c in span.text) or span.text[0] in "@#"
-                    or span.text in _NOT_PLACE_NAMES):
+                    or span.text in _NOT_PLACE_NAMES or span.text.lower() in people):
                 continue
             if overlaps(typed, span.start_char, span.end_char):
                 continue
