@@ -205,6 +205,16 @@ def test_consistency_a_death_toll_to_date_given_twice_must_agree():
     assert check_text(elsewhere, published=None).findings == []
 
 
+def test_consistency_a_figure_after_with_and_without_its_own_noun_is_some_of_the_one_before():
+    story = ("The toll is not only the dead but also the 4 million who have been made homeless, hungry and "
+             "cold, with {} million in acute need.")
+    [finding] = check_text(story.format(6), published=None).findings
+    assert finding.rule == "part-exceeds-total" and finding.severity == "warning"
+    assert check_text(story.format(1), published=None).findings == []
+    two_groups = "Twelve people died in the crash, with 30 in hospital."
+    assert check_text(two_groups, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings
