@@ -93,16 +93,23 @@ def masked_ranges(doc: Doc, *, names: bool = False) -> list[tuple[int, int]]:
     key = "factcheck_masks_names" if names else "factcheck_masks"
     cached = doc.user_data.get(key)
     if cached is None:
-        cached = find_masks(text_of(doc), names=names)
+        base = doc.user_data.get("factcheck_mask_spans")  # the common part is read once per Doc
+        if base is None:
+            base = doc.user_data["factcheck_mask_spans"] = _spans(text_of(doc))
+        cached = Ranges(base + list(_names(text_of(doc)))) if names else Ranges(base)
         doc.user_data[key] = cached
     return cached
 
 
 def find_masks(text: str, *, names: bool = False) -> Ranges:
-    ranges = [m.span() for m in _MASK.finditer(text)]
+    ranges = _spans(text)
     if names:
         ranges.extend(_names(text))
     return Ranges(ranges)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MASK.finditer(text)]
 
 
 def _names(text: str):
