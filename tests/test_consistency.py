@@ -215,6 +215,14 @@ def test_consistency_a_figure_after_with_and_without_its_own_noun_is_some_of_the
     assert check_text(two_groups, published=None).findings == []
 
 
+def test_consistency_a_definite_figure_may_point_back_to_a_figure_placed_less_precisely():
+    story = ("Five people have died of cholera in Mashonaland, health officials said. The {} deaths resulted "
+             "from 117 cases reported in the Mashonaland West province.")
+    [finding] = check_text(story.format("seven"), published=None).findings
+    assert finding.rule == "restated-differently"
+    assert check_text(story.format("five"), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .common import PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind
+from .common import (
+    PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind, stated_place,
+)
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
 
@@ -37,7 +39,7 @@ def _definite(numbers, text: str) -> list:
         if any(_may_be(c, d) and matches(c, d) for c in before_d):
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
-        earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not frames_disagree(c, d)]
+        earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not _disagree(c, d)]
         if not earlier:
             out += _just_before(d, before_d, text)
             continue
@@ -81,6 +83,18 @@ def _same_predicate(d, antecedent, text: str) -> bool:
     sentence = text[antecedent.sentence_start : antecedent.sentence_end or antecedent.end]
     said = set(re.findall(r"[a-z]{3,}", sentence.lower()))
     return bool(_predicate_words(clause.group(1)) & said)
+
+
+def _disagree(a, b) -> bool:
+    """Frames that disagree, except for two stated places one of which names the other ("in
+    Mashonaland" ... "The five deaths resulted from 117 cases reported in the Mashonaland West"):
+    a definite figure may point back to a figure placed less precisely."""
+    if not frames_disagree(a, b):
+        return False
+    if frames_disagree(a, b, places=False):
+        return True
+    pa, pb = set(stated_place(a).split()), set(stated_place(b).split())
+    return not (pa <= pb or pb <= pa)
 
 
 def _may_be(a, b) -> bool:
