@@ -168,12 +168,17 @@ class Framer:
                 roles[claim.id] = self._role(claim)
         links = self._links(roles)
         out = []
+        measured: dict[int | None, str] = {}  # the last measure named in each sentence
         for claim in self.claims:
             if claim.kind == "date":
                 out.append(claim)
                 continue
             token = self._token(claim)
             measure, head_token = self._measure(claim, token)
+            if measure is None and claim.kind == "count" and self._elliptical(claim):
+                measure = measured.get(claim.sentence_start)  # "327 deaths, and Rio de Janeiro 84"
+            elif measure is not None and claim.kind == "count":
+                measured[claim.sentence_start] = measure
             place, source = self._place(claim, token, head_token)
             frame = Frame(
                 measure=measure, measure_head=singular(measure.split()[-1]) if measure else None,
@@ -209,6 +214,12 @@ class Framer:
             return None, None
         return _phrase(noun), noun
 
+    def _elliptical(self, claim) -> bool:
+        """A bare count that leaves its noun to the one before it: "eight in Alberta", "and Rio de
+        Janeiro 84", "Sri Lanka - 28,500, India - 7,700"."""
+        after = self.text[claim.end : claim.end + 30]
+        return bool(re.match(r"[^\S\n]*(?:[,;.)]|$|(?:in|at|from|for|and|or|each|respectively)\b)", after))
+
     def _quantity_measure(self, claim, token) -> tuple[str | None, Token | None]:
         """An age measures age; "a 10km zone", "a five-year sentence" measure the noun they
         modify; a bare span of time or distance measures nothing the text names."""
@@ -219,10 +230,12 @@ class Framer:
         span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if span is None:
             return None, None
-        if span.end < len(self.doc):
-            following = self.doc[span.end]
-            if _nounish(following) and any(t.head.i == following.i for t in span):
-                return _phrase(following), following  # "a 10km zone", "a five-year sentence"
+        outside = [t.head for t in span if not (span.start <= t.head.i < span.end)]
+        if outside and outside[0].i >= span.end and _nounish(outside[0]):
+            noun = outside[0]  # "a 10km zone", "a five-year sentence", "a 30-day needle exchange program"
+            while noun.dep_ == "compound" and noun.head.i > noun.i and _nounish(noun.head):
+                noun = noun.head  # "a three kilometre protection zone": the zone
+            return _phrase(noun, after=span.end), noun
         noun = self._measured_noun(claim, token)  # "a zone of 10km", "a magnitude of 7.7"
         if noun is not None and not (claim.start <= noun.idx < claim.end) and claim.unit not in _DURATIONS:
             return _phrase(noun), noun
@@ -257,7 +270,7 @@ class Framer:
                         return self._named(_contained(objects[0]))
                 subject = _verb_subject(governor)  # "cases rose to 97"
                 return self._named(_contained(subject)) if subject is not None else None
-        if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and _nounish(root.head):
+        if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "predet") and _nounish(root.head):
             noun = root.head
             if noun.lower_ in _CHANGE_NOUNS:
                 return _changed_noun(noun) or noun
@@ -866,12 +879,13 @@ def _changed_noun(noun: Token) -> Token | None:
     return None
 
 
-def _phrase(noun: Token) -> str:
-    """The noun with its compound and adjective modifiers, without determiners or possessives:
-    "the UK jobless total" -> "UK jobless total", "GM's revenues" -> "revenues"."""
+def _phrase(noun: Token, after: int = 0) -> str:
+    """The noun with its compound and adjective modifiers, without determiners or possessives
+    (nor, with `after`, anything before that token: the figure's own words): "the UK jobless
+    total" -> "UK jobless total", "GM's revenues" -> "revenues"."""
     left = noun.i
     doc = noun.doc
-    while left - 1 >= 0 and doc[left - 1].head.i in range(left, noun.i + 1) and doc[left - 1].dep_ in (
+    while left - 1 >= after and doc[left - 1].head.i in range(left, noun.i + 1) and doc[left - 1].dep_ in (
             "compound", "amod", "nmod") and not doc[left - 1].like_num:
         left -= 1
     return doc[left : noun.i + 1].text
