@@ -123,3 +123,38 @@ def test_structure_lists_and_headings_are_found_in_log_time_lookups():
     assert listing is not None and text[slice(*listing.lead_line)] == "Figures show:"
     assert text[slice(*structure.heading_before(bullet))] == "## Camps"
     assert structure.list_of(text.index("End.")) is None
+
+
+def test_frame_headline_place_after_in_and_not_the_actor():
+    found = frames("Bird flu kills four in Vietnam\n\nThe virus has now killed 40 people, officials said.")
+    assert place(found["40"]) == "Vietnam" and found["40"].place_source == "story"
+    found = frames("US begins moving detainees from Syria to Iraq\n\nAbout 200 were moved on Monday.")
+    assert place(found["About 200"]) == "Syria"  # the US acts; the story is in Syria
+
+
+def test_frame_one_place_after_a_figure_is_shared_but_a_distribution_is_not():
+    found = frames("There have been 81 cases including 63 deaths in Indonesia since 2005.")
+    assert place(found["81"]) == "Indonesia" and place(found["63"]) == "Indonesia"
+    found = frames("The 9 cases confirmed on Friday were all women, 6 from Lautoka and 3 from Nadi.")
+    assert place(found["6"]) == "Lautoka" and place(found["3"]) == "Nadi"
+    assert found["6"].role == "part" and found["3"].role == "part"
+
+
+def test_frame_nationality_of_people_abroad_is_not_their_place():
+    found = frames("Chad now hosts about 234,000 Sudanese refugees.")
+    assert place(found["about 234,000"]) == "Chad"
+
+
+def test_frame_roles_read_change_words_only_where_they_mean_change():
+    found = frames("The study was conducted by more than 20 scientists. The government shut down nearly "
+                   "900 farms. Another 45 people are being tested. Cases rose by 30 to 200.")
+    assert found["more than 20"].role == "level" and found["nearly 900"].role == "level"
+    assert found["45"].role == "level"
+    assert found["30"].role == "change" and found["200"].role == "level"
+
+
+def test_frame_ages_and_modified_quantities_say_what_they_measure():
+    found = frames("Most patients are children under ten years of age. Officials set up a three kilometre "
+                   "protection zone around the farm.")
+    assert found["under ten years"].measure == "age"
+    assert found["three kilometre"].measure_head == "zone"
