@@ -234,3 +234,33 @@ def test_reference_new_keys_report_mistakes_with_file_and_line(tmp_path, line, m
     with pytest.raises(SetError) as caught:
         load_reference(tmp_path, cache=False)
     assert message in str(caught.value) and "facts.toml:" in str(caught.value)
+
+
+SERIES = PERIODS + """
+[[fact]]
+id = "uk.jobless-rate-monthly"
+kind = "percent"
+unit = "percent"
+counts = "unemployment rate"
+context = ["unemployment", "jobless"]
+place = "united-kingdom"
+rounding = 0.1
+series = [{as_of = "2026-01", value = 5.1}, {as_of = "2026-02", value = 5.4}, {as_of = "2026-03", value = 5.2}]
+source = "hmrc"
+"""
+
+
+def test_verify_a_series_checks_each_month_against_its_own_value(tmp_path):
+    (tmp_path / "facts.toml").write_text(SERIES, encoding="utf-8")
+    reference = load_reference(tmp_path, cache=False)
+
+    def rate(text, figure):
+        report = check_text(text, published="2026-04-15", reference=reference)
+        [claim] = [c for c in report.claims if c.text == figure]
+        return claim
+
+    assert rate("The UK unemployment rate was 5.4% in February 2026.", "5.4%").verdict == "supported"
+    wrong = rate("The UK unemployment rate was 5.9% in March 2026.", "5.9%")
+    assert wrong.verdict == "contradicted" and wrong.reference.as_of == "2026-03"
+    latest = rate("The UK unemployment rate is 5.2%.", "5.2%")
+    assert latest.verdict == "supported" and latest.reference.as_of == "2026-03"

@@ -165,6 +165,15 @@ class Place(_Strict):
         return self
 
 
+class SeriesPoint(_Strict):
+    """One value of a series: the figure for one period."""
+
+    as_of: Period
+    value: Number
+    qualifier: Qualifier = "exact"
+    rounding: Rounding | None = None  # the fact's rounding when not given
+
+
 class Fact(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     kind: FactKind = "count"
@@ -182,6 +191,7 @@ class Fact(_Strict):
     as_of: Period | None = None  # the period the figure holds for: "2026-01", "2025"
     context: tuple[str, ...] = ()  # words one of which the claim's sentence must contain
     parts: tuple[str, ...] = ()  # ids of facts that make up this total
+    series: tuple[SeriesPoint, ...] = ()  # values for consecutive periods: [{as_of = "2026-01", value = 5.1}, ...]
     places: tuple[str, ...] = ()  # a figure between places: trade between Japan and China
     period_from: Period | None = None  # a running total from this period to as_of ("January to November")
     fiscal_year: Literal["uk", "us"] | None = None  # as_of is a fiscal year: uk April-March, us October-September
@@ -219,8 +229,15 @@ class Fact(_Strict):
             raise ValueError("counts: a count needs counts: what is counted (e.g. \"detainees\")")
         if isinstance(self.value, str):
             raise ValueError(f"value: expected a number, got {self.value!r}")
+        if self.series:
+            if self.value is not None or self.as_of:
+                raise ValueError("series: a series holds its own values and periods; remove value and as_of")
+            periods = [p.as_of for p in self.series]
+            if len(set(periods)) != len(periods):
+                raise ValueError(f"series: a period is given twice ({sorted(p for p in periods if periods.count(p) > 1)[0]})")
+            return self
         if self.value is None and (self.low is None or self.high is None):
-            raise ValueError("value: a fact needs value, or both low and high")
+            raise ValueError("value: a fact needs value, or both low and high (or a series)")
         if self.qualifier == "range" and self.value_end is None:
             raise ValueError("value_end: a range (qualifier = \"range\") needs value_end, the figure it runs to")
         if self.value_end is not None and self.qualifier != "range":
@@ -249,6 +266,14 @@ class Fact(_Strict):
                 raise ValueError(f"high: {self.high:g} is below the lowest figure the value allows ({low:g})")
             raise ValueError(f"low: {self.low:g} is above the highest figure the value allows ({high:g})")
         return self
+
+    def points(self) -> list["Fact"]:
+        """The fact as one fact per period of its series (itself when it has none)."""
+        if not self.series:
+            return [self]
+        return [self.model_copy(update={"series": (), "value": p.value, "as_of": p.as_of,
+                                        "qualifier": p.qualifier, "rounding": p.rounding or self.rounding})
+                for p in self.series]
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:

@@ -34,6 +34,12 @@ def match_figure(claim, text: str, sentence: str, reference: ReferenceSet, publi
     "fell below 5%") is read as one for the comparison."""
     work = _implied_bound(claim, text)
     checked = _match(work, text, sentence, reference, published, scope)
+    frame = claim.frame
+    if (checked.verdict != "unverified" and frame is not None and frame.place_source in ("story", "section")
+            and claim.place is not None and checked.reason and "named in the story" not in checked.reason):
+        where = "a heading or list lead" if frame.place_source == "section" else "the story"
+        checked = checked.model_copy(update={
+            "reason": f"{checked.reason}; place {claim.place.name or claim.place.text} inherited from {where}"})
     if work is claim:
         return checked
     return claim.model_copy(update={"verdict": checked.verdict, "reference": checked.reference,
@@ -91,21 +97,7 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
             if agreeing and len({f.interval for f in agreeing}) == 1:
                 return _compare(claim, agreeing[0], reference)
             return _unverified(claim, chosen)
-        checked = _compare(claim, chosen, reference)
-        if checked.verdict == "contradicted":
-            if _VAGUE.match(claim.text.strip()):
-                return _unverified(claim, f"{claim.text!r} gives no figure of its own to hold against "
-                                          f"{chosen.id} ({checked.reason})")
-            other = _agreeing_elsewhere(claim, chosen, pool, wide, reference, place_id, scope)
-            if other is not None:
-                where = reference.places[other.place].name if other.place in reference.places else "no place"
-                return _unverified(claim, f"{claim.text!r} disagrees with {chosen.id} but agrees with {other.id} "
-                                          f"({where}); the figure may be that one")
-            ratio = _ratio(claim, chosen)
-            if ratio >= _FAR and not _scale_slip(ratio):
-                return _unverified(claim, f"{claim.text!r} is {ratio:,.0f} times off {chosen.id} ({checked.reason}): "
-                                          f"more likely another figure than a wrong one; check it by hand")
-        return checked
+        return _judge(claim, chosen, pool, wide, reference, place_id, scope)
     related = tiers["related"]
     if not related:
         shown = claim.place.name or claim.place.text if claim.place else "this place"
@@ -120,10 +112,33 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         return checked.model_copy(update={"reason": f"{checked.reason}; {_describe(relation, fact, claim, reference)}"})
     covering = [f for f, r in related if r == "contains" and f.includes_parts]
     if len(covering) == 1 and len(related) == 1:
-        return _compare(claim, covering[0], reference)
+        return _judge(claim, covering[0], pool, wide, reference, place_id, scope)
     fact, relation = related[0]
     return _unverified(claim, f"not compared: {_describe(relation, fact, claim, reference)}"
                               f"{' (and ' + str(len(related) - 1) + ' more)' if len(related) > 1 else ''}")
+
+
+def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
+    """The claim against the one fact that applies; a contradiction stands down when the figure
+    is vague, agrees with another fitting fact nearby, or is too far off to be a slip."""
+    from .facts import _compare, _unverified
+
+    checked = _compare(claim, chosen, reference)
+    if checked.verdict != "contradicted":
+        return checked
+    if _VAGUE.match(claim.text.strip()):
+        return _unverified(claim, f"{claim.text!r} gives no figure of its own to hold against "
+                                  f"{chosen.id} ({checked.reason})")
+    other = _agreeing_elsewhere(claim, chosen, pool, wide, reference, place_id, scope)
+    if other is not None:
+        where = reference.places[other.place].name if other.place in reference.places else "no place"
+        return _unverified(claim, f"{claim.text!r} disagrees with {chosen.id} but agrees with {other.id} "
+                                  f"({where}); the figure may be that one")
+    ratio = _ratio(claim, chosen)
+    if ratio >= _FAR and not _scale_slip(ratio):
+        return _unverified(claim, f"{claim.text!r} is {ratio:,.0f} times off {chosen.id} ({checked.reason}): "
+                                  f"more likely another figure than a wrong one; check it by hand")
+    return checked
 
 
 def _ids(facts) -> str:
@@ -154,8 +169,9 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     """Facts that count what the figure counts at the claim's place, the places containing it and
     the places the story names (and place-free ones): flat in the size of the set."""
     if claim.kind != "count":
-        return [f for f in reference.by_context(claim.kind, sentence) if f.context
-                and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)]
+        return [point for f in reference.by_context(claim.kind, sentence) if f.context
+                and _mentions(sentence, f.context) and (f.unit is None or f.unit == claim.unit)
+                for point in f.points()]
     places = {place_id} if place_id else set()
     if place_id:
         places.update(reference.ancestors(place_id))
@@ -166,7 +182,7 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
         for place in sorted(places) or [None]:
             for fact in reference.candidates("count", head, place):
                 found.setdefault(fact.id, fact)
-    return list(found.values())
+    return [point for fact in found.values() for point in fact.points()]
 
 
 def _same_increment(claim, fact: Fact) -> bool:
@@ -181,8 +197,23 @@ def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
     if fact.context and not _mentions(sentence, fact.context):
         return False
     if claim.kind == "count":
-        return _same_increment(claim, fact) and _measure_fits(claim, fact, text)
+        return _same_increment(claim, fact) and (_measure_fits(claim, fact, text) or _frame_fits(claim, fact))
     return True
+
+
+def _frame_fits(claim, fact: Fact) -> bool:
+    """The frame's measure says the fact's whole phrase (or one synonym's): "confirmed cases"
+    fits "cases", "swine flu cases" fits "swine flu cases", wherever the words stand."""
+    from .facts import _FILLER, _stem
+
+    said = " ".join(w for w in ((claim.frame.measure if claim.frame else None), claim.unit) if w).lower()
+    if not said:
+        return False
+    for phrase in (fact.counts or "", *fact.synonyms):
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
+        if words and all(re.search(rf"\b{re.escape(_stem(w))}", said) for w in words):
+            return True
+    return False
 
 
 def _fact_role(fact: Fact) -> str:
