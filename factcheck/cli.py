@@ -60,6 +60,13 @@ def _reference(folder: Optional[Path]):
     return _LOADED[key]
 
 
+def _import_spacy() -> None:
+    """spaCy without its own command line, for the commands an editor waits on (factcheck.spacy_import)."""
+    from .spacy_import import import_spacy
+
+    import_spacy()
+
+
 def resolve(flags, near):
     from .settings import resolve as resolve_settings
 
@@ -143,6 +150,7 @@ def check(
 
     Example: factcheck check corpora/dev/iraq-detainee-transfers.md --format json
     """
+    _import_spacy()
     files = list(files or [])
     if flags_only and format not in (None, "text"):
         raise FactcheckError(f"--flags-only is a view of the text output; it cannot be used with --format {format} "
@@ -261,6 +269,7 @@ def hook(
 
     Example: factcheck hook stories/*.md --fail-on warning
     """
+    _import_spacy()
     from .batch import skipped
 
     settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,

@@ -1,6 +1,6 @@
 """What the command line imports (issue 14, hook latency): `--version` and `-h` start without the
-library, spaCy or rich (a command's help without spaCy); the shared options' help names the
-settings' formats."""
+library, spaCy or rich (a command's help without spaCy); check and the hook import spaCy without
+its command line, with the same report; the shared options' help names the settings' formats."""
 
 import json
 import subprocess
@@ -44,3 +44,27 @@ def test_cli_the_package_loads_its_public_names_on_first_use():
 
 def test_cli_options_format_help_names_every_format():
     assert FORMATS_HELP.split(", ") == list(FORMATS)
+
+
+SPACY_PROBE = """
+import json, sys
+from factcheck.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+during = {name: name in sys.modules for name in ("spacy", "spacy.cli", "weasel")}
+import spacy.cli  # the real command line is still there for whoever asks for it
+print(json.dumps({"code": code, "during": during, "cli_after": callable(spacy.cli.download)}), file=sys.stderr)
+"""
+
+
+def test_cli_check_imports_spacy_without_its_command_line_and_reports_the_same():
+    command = ["check", str(ROOT / "corpora" / "dev" / "iraq-detainee-transfers.md"), "--format", "json"]
+    light = subprocess.run([sys.executable, "-c", SPACY_PROBE, *command], capture_output=True, cwd=ROOT, timeout=300)
+    probe = json.loads(light.stderr.decode().strip().splitlines()[-1])
+    assert probe == {"code": 0, "during": {"spacy": True, "spacy.cli": False, "weasel": False}, "cli_after": True}
+    plain = subprocess.run([sys.executable, "-c", "import spacy\n" + SPACY_PROBE, *command], capture_output=True,
+                           cwd=ROOT, timeout=300)
+    assert json.loads(plain.stderr.decode().strip().splitlines()[-1])["during"]["spacy.cli"] is True
+    assert light.stdout == plain.stdout and json.loads(light.stdout)["summary"]["claims"] > 20
