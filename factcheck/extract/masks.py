@@ -39,7 +39,7 @@ _PATTERNS = [
     r"(?<![^\n])[ \t]*\(?\d{1,2}[.)](?=\s)",
     r"(?<![\w/])\(?\d{1,2}/\d{1,2}\)?(?![\w/])",
     # emergency and service numbers: "call 999", "the 112 emergency alert"
-    r"(?i:(?<=\bcall )|(?<=\bcalled )|(?<=\bcalling )|(?<=\bdial )|(?<=\bdialled )|(?<=\bdialed )|"
+    r"(?=\d)(?i:(?<=\bcall )|(?<=\bcalled )|(?<=\bcalling )|(?<=\bdial )|(?<=\bdialled )|(?<=\bdialed )|"
     r"(?<=\bring )|(?<=\btext )|(?<=\bcall to )|(?<=\bplaced to ))\d{2,4}\b(?![\s.-]?\d)",
     r"\b\d{3}(?= (?:emergency|helpline|hotline|non-emergency|number|line)\b)",
     # page furniture
@@ -60,7 +60,7 @@ _NAME_PATTERNS = [
     r"Top|Group of|Region|District|School|Precinct|Sector|Camp|Building|Station|Bill|Bills|Form|Forms|"
     r"Standard|Stand)\.?\s+\d+[A-Za-z]?\b",
     r"(?i:\b(?:phase|stage|chromosome|category|grade|form|standard)\s+\d+[A-Za-z]?\b)",
-    r"(?i:(?<=\bat )|(?<=\bon )|(?<=\bby ))day\s+\d+\b",  # "failure at day 42"
+    r"(?=[dD])(?i:(?<=\bat )|(?<=\bon )|(?<=\bby ))day\s+\d+\b",  # "failure at day 42"
     r"\b[A-Z]{2,}-TV\s+\d+\b",  # "WNEM-TV 5"
     r"(?i:\b\w*virus\s+(?:type\s+)?\d+\b)",  # "adenovirus 36"
     r"\b\d{5,6}\b(?=[^\S\n]+[A-Z][A-Za-z]*\b)",  # "Mandela's 46664 AIDS campaign"
