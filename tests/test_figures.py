@@ -140,3 +140,15 @@ def test_figures_offsets_point_into_the_text():
     text = "Around 9,000 IS detainees remain; up to 7,000 could move."
     for figure in find_figures(text):
         assert text[figure.start : figure.end] == figure.text
+
+
+def test_figures_a_negated_comparative_is_a_ceiling_or_a_floor():
+    from factcheck import check_text
+
+    claims = {c.text: c for c in check_text(
+        "With neither candidate winning more than 50 percent, a runoff follows. The firm did not hire "
+        "more than 30 staff. Not less than 12 people died. More than 40 people were hurt.").claims}
+    assert claims["more than 50 percent"].qualifier == "at_most" and claims["more than 50 percent"].high == 50
+    assert claims["more than 30"].qualifier == "at_most"
+    assert claims["Not less than 12"].qualifier == "at_least"
+    assert claims["More than 40"].qualifier == "more_than"

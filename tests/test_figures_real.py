@@ -143,8 +143,10 @@ def test_figures_real_bare_dollars_take_the_story_currency():
 
 
 def test_figures_real_more_than_a_percentage():
+    # the negation makes it a ceiling: each candidate won at most 50 percent (issue 11)
     assert read("With neither candidate winning more than 50 percent, a run-off follows.") == [
-        ("more than 50 percent", "percent", 50, "more_than", "percent")]
+        ("more than 50 percent", "percent", 50, "at_most", "percent")]
+    assert read("Turnout was more than 50 percent.") == [("more than 50 percent", "percent", 50, "more_than", "percent")]
 
 
 @pytest.mark.parametrize(

@@ -513,9 +513,15 @@ def _qualify(text: str, f: Figure) -> Figure:
             return f  # "over nine days": during, not more than
         if name == "approx" and f.words and f.qualifier == "at_least":
             return f  # "talking about millions of people"
+        if name in ("more_than", "less_than") and _NEGATED.search(ahead):
+            name = "at_most" if name == "more_than" else "at_least"  # "neither winning more than 50%"
         f = replace(f, start=f.start - (len(before.string) - before.start()),
                     qualifier=_combine(f.qualifier, name))
     return f
+
+
+_NEGATED = re.compile(r"\b(?:neither|nor|not|no|none|nobody|never|without)\b(?:[^\S\n]+[\w'-]+){0,2}[^\S\n]*$|"
+                      r"n't(?:[^\S\n]+[\w'-]+){0,2}[^\S\n]*$", re.I)
 
 
 def _combine(existing: str, new: str) -> str:
