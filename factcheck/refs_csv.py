@@ -13,9 +13,12 @@ from .reference import Fact, Links, ReferenceSet, Source, link_problems
 
 REQUIRED = ("id", "counts", "value", "source_publisher")
 OPTIONAL = ("kind", "place", "qualifier", "rounding", "low", "high", "value_end", "as_of", "synonyms",
-            "context", "parts", "source_title", "source_url", "source_date", "note", "unit", "event")
+            "context", "parts", "source_title", "source_url", "source_date", "note", "unit", "event",
+            "subject", "subject_aliases", "role", "places", "period_from", "fiscal_year", "includes_parts",
+            "current_until_replaced")
 _NUMBERS = ("value", "value_end", "low", "high", "rounding")
-_LISTS = ("synonyms", "context", "parts")
+_LISTS = ("synonyms", "context", "parts", "subject_aliases", "places")
+_FLAGS = ("includes_parts", "current_until_replaced")
 
 
 def read_csv(path: str | Path) -> list[Fact]:
@@ -127,6 +130,12 @@ def _fact(row: dict) -> Fact:
     for key in _LISTS:
         if key in data:
             data[key] = [w.strip() for w in data[key].split(";") if w.strip()]
+    for key in _FLAGS:
+        if key in data:
+            flag = data[key].lower()
+            if flag not in ("true", "false", "yes", "no", "1", "0"):
+                raise ValueError(f"{key}: expected true or false, got {data[key]!r}")
+            data[key] = flag in ("true", "yes", "1")
     source = {"publisher": data.pop("source_publisher", None), "title": data.pop("source_title", None),
               "url": data.pop("source_url", None), "date": data.pop("source_date", None)}
     try:

@@ -166,3 +166,17 @@ def test_reference_near_names_of_other_places_do_not_link(name):
     reference = load_reference(ROOT / "claims")
     place = reference.gazetteer().lookup(name)
     assert place is None, f"{name!r} linked to {place.name!r}"
+
+
+def test_reference_csv_import_reads_the_frame_keys(tmp_path):
+    from factcheck.refs_csv import read_csv_rows
+
+    path = tmp_path / "facts.csv"
+    path.write_text("id,counts,value,source_publisher,subject,role,places,includes_parts\n"
+                    "dwp.cuts,job cuts,560,DWP,DWP,change,,false\n"
+                    "trade.jp-cn,trade,300,Customs,,,japan;china,\n"
+                    "bad.flag,jobs,1,DWP,,,,maybe\n", encoding="utf-8")
+    rows, errors = read_csv_rows(path)
+    assert [f.id for _, f in rows] == ["dwp.cuts", "trade.jp-cn"]
+    assert rows[0][1].subject == "DWP" and rows[0][1].role == "change" and rows[1][1].places == ("japan", "china")
+    assert errors == [(4, "includes_parts: expected true or false, got 'maybe'")]

@@ -202,25 +202,55 @@ def _cause(claim, fact_id: str) -> str:
 def corrupt_figure(shown: str, fact, claim=None) -> str | None:
     """The figure changed beyond its fact's tolerance, written as it was: "around 4,500" ->
     "around 7,200", "three" -> "five", "13 million" -> "21 million". The factor grows until the
-    changed figure's interval (its qualifier and rounding as read) is clear of the fact's. None
-    when it cannot be."""
-    low, high = fact.interval
+    figure as written, read with its qualifier and rounding, is clear of the fact's interval.
+    None when it cannot be."""
     down = fact.qualifier in ("more_than", "at_least")
-    factors = (0.4, 0.2, 0.1) if down else (1.6, 2.5, 4.0, 10.0)
-    factor = factors[0]
-    if claim is not None and isinstance(claim.value, (int, float)) and claim.value:
-        from ..normalize import interval
+    for factor in ((0.4, 0.2, 0.1) if down else (1.6, 2.5, 4.0, 10.0)):
+        new = _rewrite(shown, factor, fact)
+        if new is None:
+            return None
+        if claim is None or _clear(new, shown, claim, fact):
+            return new
+    return None
 
-        for factor in factors:
-            end = claim.value_end * factor if getattr(claim, "value_end", None) else None
-            new_low, new_high = interval(claim.value * factor, claim.qualifier, claim.rounding or 1, end,
-                                         claim.rounding or 1)
-            below = high is not None and new_low is not None and new_low > high
-            above = low is not None and new_high is not None and new_high < low
-            if below or above:
-                break
+
+def _first_value(text: str) -> float | None:
+    number = _NUMBER.search(text)
+    if number:
+        return float(number.group().replace(",", "").replace(" ", ""))
+    word = next((w for w in re.finditer(r"[A-Za-z]+", text) if _word_value(w.group().lower()) is not None), None)
+    return float(_word_value(word.group().lower())) if word else None
+
+
+def _clear(new: str, shown: str, claim, fact) -> bool:
+    """The changed figure's interval misses the fact's."""
+    from ..normalize import interval
+
+    old_value, new_value = _first_value(shown), _first_value(new)
+    if not old_value or new_value is None or not isinstance(claim.value, (int, float)):
+        return True
+    scale = new_value / old_value
+    end = claim.value_end * scale if getattr(claim, "value_end", None) else None
+    rounding = (claim.rounding or 1) * (1 if scale >= 1 else scale)
+    from ..verify.facts import _bound
+
+    if _bound(claim.qualifier) == _bound(fact.qualifier) != "point" and fact.value is not None:
+        # two ceilings ("up to 7,000" against "up to 11,200") or two floors are compared as figures
+        low, high = interval(claim.value * scale, "exact", rounding)
+        fact_low, fact_high = interval(fact.value, "exact", fact.rounding)
+    else:
+        low, high = interval(claim.value * scale, claim.qualifier, rounding, end, rounding)
+        fact_low, fact_high = fact.interval
+    return bool((fact_high is not None and low is not None and low > fact_high)
+                or (fact_low is not None and high is not None and high < fact_low))
+
+
+def _rewrite(shown: str, factor: float, fact) -> str | None:
+    low, high = fact.interval
     word = next((w for w in re.finditer(r"[A-Za-z]+", shown) if _word_value(w.group().lower()) is not None), None)
     if not _NUMBER.search(shown) and word:
+        if re.match(r"\s*(?:third|half|halves|quarter|fifth|tenth)", shown[word.end():], re.I):
+            return None  # "one third" is a fraction, not a count
         value = _word_value(word.group().lower())
         if value is None or value == 0:
             return None
@@ -232,12 +262,12 @@ def corrupt_figure(shown: str, fact, claim=None) -> str | None:
         written = _as_word(new)
         if written is None:
             return None
+        if word.group()[0].isupper():
+            written = written.capitalize()
         if word.group().lower() == "dozen":  # "more than a dozen" -> "more than five"
             article = re.search(r"\ban?\s+$", shown[: word.start()])
             start = article.start() if article else word.start()
             return shown[:start] + written + shown[word.end():]
-        if word.group()[0].isupper():
-            written = written.capitalize()
         return shown[: word.start()] + written + shown[word.end():]
 
     def scaled(match: re.Match) -> str:
