@@ -2,7 +2,8 @@
 
 A throwaway repository gets the bundled sample story and a copy of the reference set; the real
 `factcheck hook` command (the installed console script) runs on it several times. Beside it, the
-floor no hook can go under: Python starting, `import spacy`, and loading the model.
+floor no hook can go under: Python starting, `import spacy` (and without spaCy's own command line,
+as check and the hook import it), and loading the model.
 
 Run: python bench/bench_hook.py [REPEATS] [--tree DIR ...]   (results go in bench/RESULTS.md by hand)
 
@@ -81,6 +82,8 @@ def main() -> None:
             ("import spacy", [sys.executable, "-c", "import spacy"], env),
             ("import spacy + load the model", [sys.executable, "-c", f"import spacy; spacy.load({DEFAULT_MODEL!r}, "
                                                f"exclude=['lemmatizer'])"], env),
+            ("spacy without its CLI + load", [sys.executable, "-c", "from factcheck.spacy_import import import_spacy; "
+                                              f"import_spacy().load({DEFAULT_MODEL!r}, exclude=['lemmatizer'])"], env),
             ("factcheck --version", [*factcheck_command(), "--version"], env),
             ("factcheck hook (one story)", [*factcheck_command(), "hook", story], env),
         ]
