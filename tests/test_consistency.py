@@ -223,6 +223,17 @@ def test_consistency_a_definite_figure_may_point_back_to_a_figure_placed_less_pr
     assert check_text(story.format("five"), published=None).findings == []
 
 
+def test_consistency_a_sentence_opening_on_a_place_within_breaks_down_the_one_before():
+    story = ("As of Wednesday, Brazil has registered {} deaths from the swine flu, making it the hardest-hit "
+             "country. The city of Sao Paulo reported 327 deaths, and Rio de Janeiro 84.")
+    [finding] = check_text(story.format(389), published=None).findings
+    assert finding.rule == "sum-mismatch" and finding.severity == "warning"
+    assert check_text(story.format(899), published=None).findings == []
+    siblings = ("Brazil has registered 899 deaths from the swine flu. The United States has 593 deaths, and "
+                "Argentina 512.")
+    assert check_text(siblings, published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

@@ -6,7 +6,10 @@ the number of swine flu incidents in their country to 51", whose frame reads cas
 a figure the wording marks as added ("with seventeen new cases").
 
 The parts are figures worded alike, each at a place of its own; the lead before them must name
-both the measure and the place of an earlier figure. "Breakdown", "by province", "as follows"
+both the measure and the place of an earlier figure. Likewise a sentence that opens on a place
+within the one just counted ("Brazil has registered 899 deaths ... The city of Sao Paulo reported
+327 deaths, and Rio de Janeiro 84"): its figures of that measure, at places of their own, are
+parts of the figure of the sentence before (they may fall short, not exceed). "Breakdown", "by province", "as follows"
 make the parts the whole (a shortfall is wrong too). The total is inferred from frames, so the
 finding is a warning."""
 
@@ -23,10 +26,15 @@ _WHOLE = re.compile(r"\b(?:breakdown|broken down|as follows|by (?:province|state
 _MIN_PARTS = 3
 
 
+_WITHIN = re.compile(r"^\s*(?:In\s+)?(?:the|its|their)\s+(?:capital|city|town|province|state|region|district|"
+                     r"county|municipality|village)\s+of\b", re.I)
+
+
 def check(claims, text: str) -> list:
     out = []
     numbers = [c for c in claims if c.kind == "count"]
     sentences = by_sentence(numbers)
+    out += _within(sentences, text)
     for key, group in sentences.items():
         parts = [c for c in group if not compared(text, c)]
         if len(parts) < _MIN_PARTS or not all(is_point(p) for p in parts) or not _each_at_a_place(parts):
@@ -39,6 +47,28 @@ def check(claims, text: str) -> list:
         cue = (f"the sentence breaks down {head(total)} at {total.frame.place.text} without a total; "
                f"the total is the earlier {total.text!r}")
         out += judge(total, parts, exhaustive, cue, severity="warning")
+    return out
+
+
+def _within(sentences: dict, text: str) -> list:
+    """A sentence opening on a place within the one the sentence before counted at."""
+    out, keys = [], list(sentences)
+    for index, key in enumerate(keys[1:], start=1):
+        previous = sentences[keys[index - 1]]
+        if not _WITHIN.match(text[key : sentences[key][0].start]) or not previous \
+                or (previous[-1].sentence_end or previous[-1].end) < key - 2:
+            continue
+        totals = [c for c in previous if is_point(c) and c.frame and c.frame.place
+                  and c.frame.place_source == "sentence" and head(c)]
+        if len(totals) != 1:
+            continue
+        total = totals[0]
+        parts = [c for c in sentences[key] if head(c) == head(total) and not compared(text, c) and is_point(c)]
+        if len(parts) < 2 or not _each_at_a_place(parts) or any(
+                p.frame.place.text == total.frame.place.text for p in parts):
+            continue
+        out += judge(total, parts, False, f"the sentence opens on a place within {total.frame.place.text}",
+                     severity="warning")
     return out
 
 
