@@ -105,7 +105,7 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     from .facts import _bound
 
     point = _bound(claim.qualifier) == "point" and not _VAGUE.match(claim.text.strip())
-    agreeing = [(f, r) for f, r in related if _agrees(claim, f)] if point else []
+    agreeing = [(f, r) for f, r in related if _bound(f.qualifier) == "point" and _agrees(claim, f)] if point else []
     if agreeing:
         fact, relation = agreeing[0]
         checked = _compare(claim, fact, reference)
