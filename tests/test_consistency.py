@@ -234,6 +234,14 @@ def test_consistency_a_sentence_opening_on_a_place_within_breaks_down_the_one_be
     assert check_text(siblings, published=None).findings == []
 
 
+def test_consistency_a_toll_held_by_a_place_named_by_its_initials():
+    story = ("Brazil had surpassed the United States, which has 593 deaths, in number of total fatalities. "
+             "Vaccines will be shipped next month. As of September 16, the US had {} deaths from the flu.")
+    [finding] = check_text(story.format(742), published=None).findings
+    assert finding.rule == "restated-differently" and finding.severity == "warning"
+    assert check_text(story.format(593), published=None).findings == []
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings

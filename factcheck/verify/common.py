@@ -125,6 +125,19 @@ def place_key(claim) -> str | None:
     return frame.place.id or fold(frame.place.name or frame.place.text) or frame.place.text.lower()
 
 
+def places_match(a: str | None, b: str | None) -> bool:
+    """Two folded place keys that name one place: equal, or one the initials of the other ("us" and
+    "united states", "drc" and "democratic republic of the congo"; "of", "the" and dots left out)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    short = short.replace(".", "").replace(" ", "")
+    words = [w for w in re.findall(r"[a-z]+", long) if w not in ("of", "the", "and")]
+    return 2 <= len(short) <= 5 and len(words) >= 2 and "".join(w[0] for w in words) == short
+
+
 _ROLE_CLASS = {"change": "change", "previous": "previous", "share": "share"}
 
 

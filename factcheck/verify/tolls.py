@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .common import bounds, disjoint, finding, place_key, show
+from .common import bounds, disjoint, finding, place_key, places_match, show
 from .outcomes import _counted
 from .worldwide import _measure, _periods_differ, _worldwide
 
@@ -49,9 +49,14 @@ def _clause(claim, text: str, *, figure: str | None = None) -> str:
     return before + (claim.text if figure is None else figure) + after
 
 
+_HAS = re.compile(r"\b(?:has|have)\s+$", re.I)
+
+
 def _to_date(claim, text: str) -> bool:
-    """A clause that counts to date and adds nothing ("more than 100" is a qualifier, not "more")."""
-    return bool(_TO_DATE.search(_clause(claim, text))) and not _ADDS.search(_clause(claim, text, figure=" N "))
+    """A clause that counts to date ("the United States, which has 593 deaths" too) and adds
+    nothing ("more than 100" is a qualifier, not "more")."""
+    counts = _TO_DATE.search(_clause(claim, text)) or _HAS.search(text[max(0, claim.start - 10) : claim.start])
+    return bool(counts) and not _ADDS.search(_clause(claim, text, figure=" N "))
 
 
 def _places_agree(a, b) -> bool:
@@ -65,4 +70,4 @@ def _places_agree(a, b) -> bool:
     b_names = bool(pb) and b.frame.place_source == "sentence"
     if b_names and not a_names:
         return False
-    return not pa or not pb or pa == pb or not b_names
+    return not pa or not pb or places_match(pa, pb) or not b_names
