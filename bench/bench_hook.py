@@ -82,8 +82,9 @@ def main() -> None:
             ("import spacy", [sys.executable, "-c", "import spacy"], env),
             ("import spacy + load the model", [sys.executable, "-c", f"import spacy; spacy.load({DEFAULT_MODEL!r}, "
                                                f"exclude=['lemmatizer'])"], env),
-            ("spacy without its CLI + load", [sys.executable, "-c", "from factcheck.spacy_import import import_spacy; "
-                                              f"import_spacy().load({DEFAULT_MODEL!r}, exclude=['lemmatizer'])"], env),
+            ("spacy without its CLI + load", [sys.executable, "-c", "from factcheck.spacy_startup import without_its_cli\n"
+                                              "with without_its_cli(): import spacy\n"
+                                              f"spacy.load({DEFAULT_MODEL!r}, exclude=['lemmatizer'])"], env),
             ("factcheck --version", [*factcheck_command(), "--version"], env),
             ("factcheck hook (one story)", [*factcheck_command(), "hook", story], env),
         ]

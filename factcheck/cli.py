@@ -61,10 +61,16 @@ def _reference(folder: Optional[Path]):
 
 
 def _import_spacy() -> None:
-    """spaCy without its own command line, for the commands an editor waits on (factcheck.spacy_import)."""
-    from .spacy_import import import_spacy
+    """The extraction stage and spaCy, without spaCy's own command line, for the commands an
+    editor waits on (factcheck.spacy_startup)."""
+    from . import spacy_startup
 
-    import_spacy()
+    try:
+        with spacy_startup.without_its_cli():
+            from .extract import pipeline  # noqa: F401
+    except ImportError:  # a spaCy that wants its command line at import: import it as it is
+        spacy_startup.forget()
+        from .extract import pipeline  # noqa: F401
 
 
 def resolve(flags, near):

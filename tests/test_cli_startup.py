@@ -68,3 +68,36 @@ def test_cli_check_imports_spacy_without_its_command_line_and_reports_the_same()
                            cwd=ROOT, timeout=300)
     assert json.loads(plain.stderr.decode().strip().splitlines()[-1])["during"]["spacy.cli"] is True
     assert light.stdout == plain.stdout and json.loads(light.stdout)["summary"]["claims"] > 20
+
+
+FALLBACK_PROBE = """
+import sys
+from contextlib import contextmanager
+from factcheck import spacy_startup
+from factcheck.cli import main
+
+plain = spacy_startup.without_its_cli
+
+
+@contextmanager
+def wanting_more():  # as if spaCy imported more of its command line than the stand-ins offer
+    with plain():
+        if "spacy.cli.info" in sys.modules:
+            del sys.modules["spacy.cli.info"].info
+        yield
+
+
+spacy_startup.without_its_cli = wanting_more
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    print("exit", exc.code, "plain import:", "spacy.cli" in sys.modules)
+"""
+
+
+def test_cli_check_falls_back_to_a_plain_spacy_import():
+    command = ["check", str(ROOT / "corpora" / "dev" / "iraq-detainee-transfers.md"), "--format", "line"]
+    result = subprocess.run([sys.executable, "-c", FALLBACK_PROBE, *command], capture_output=True, cwd=ROOT,
+                            timeout=300)
+    assert result.stderr == b"", result.stderr.decode()[-2000:]
+    assert result.stdout.decode().splitlines()[-1] == "exit 0 plain import: True"
