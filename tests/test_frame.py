@@ -158,3 +158,11 @@ def test_frame_ages_and_modified_quantities_say_what_they_measure():
                    "protection zone around the farm.")
     assert found["under ten years"].measure == "age"
     assert found["three kilometre"].measure_head == "zone"
+
+
+def test_frame_subject_is_the_body_that_acts_or_reports():
+    found = frames("Local police arrested four vendors on Monday. In addition, the ministry says two more "
+                   "patients are infected. According to these figures, the town has 93 cases.")
+    assert found["four"].subject == "Local police"  # the subject of the figure's own verb
+    assert "ministry" in (found["two"].subject or "")  # the reporting verb above the figure
+    assert found["93"].subject is None  # "these figures" are no body

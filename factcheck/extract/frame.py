@@ -52,6 +52,9 @@ _DEFINITE = re.compile(r"\bthe (camp|prison|jail|province|governorate|district|c
 # People or things a nationality describes without placing them: "Sudanese refugees in Chad".
 _ABROAD_NOUNS = {"refugee", "migrant", "national", "citizen", "tourist", "visitor", "expatriate", "immigrant",
                  "emigrant", "restaurant", "exile", "pilgrim", "passenger", "sailor", "hostage", "diaspora"}
+_BODY_NOUNS = {"police", "ministry", "government", "laboratory", "agency", "department", "authority",
+               "council", "court", "hospital", "company", "bureau", "organisation", "organization",
+               "commission", "army", "military", "office", "committee", "board", "service"}
 _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "minister",
                  "officer", "analyst", "researcher", "scientist", "expert", "media", "newspaper"}
 _NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
@@ -292,32 +295,58 @@ class Framer:
 
     # ------------------------------------------------------------------ subject
     def _subject(self, claim, token: Token | None, noun: Token | None) -> str | None:
-        if not self.parsed or token is None:
-            return None
+        if not self.parsed or token is None or _is_age(self.text, claim):
+            return None  # an age is a person's, whoever reports it
         if noun is not None:
             for child in noun.children:
                 if child.dep_ == "poss" and child.ent_type_ in ("ORG", "PERSON", "NORP") or (
                         child.dep_ == "poss" and child.pos_ == "PROPN" and not self._is_place(child)):
                     return _entity_text(child)
+        acting = self._acting_body(token)
+        if acting is not None:
+            return acting  # "Local police arrested four vendors", "the laboratory confirmed 16 cases"
         sentence = token.sent
         if sentence.start not in self._sentence_subjects:
-            self._sentence_subjects[sentence.start] = self._attributed(sentence)
+            self._sentence_subjects[sentence.start] = self._attributed(sentence, token)
         return self._sentence_subjects[sentence.start]
 
-    def _attributed(self, sentence) -> str | None:
-        """The body a sentence credits: "according to WHO", "the ministry said"."""
+    def _attributed(self, sentence, token: Token) -> str | None:
+        """The body a sentence credits: "according to WHO", "the ministry said", "WHO says
+        two further women are infected; the UN agency says ..." (the reporting verb above the
+        figure when there are several)."""
         for t in sentence:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 for obj in self.doc[t.i + 1].children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and self._is_body(obj):  # not "according to these figures"
                         return _entity_text(obj)
-        verb = sentence.root
-        if verb.lower_ in _REPORTING:
+        reporting = [t for t in sentence if t.lower_ in _REPORTING and t.pos_ in ("VERB", "AUX")]
+        above = [t for t in reporting if t in token.ancestors]
+        for verb in above + [t for t in reporting if t not in above]:
             for child in verb.children:
-                if child.dep_ == "nsubj" and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN") \
-                        and not self._is_place(child):
+                if child.dep_ == "nsubj" and self._is_body(child):
                     return _entity_text(child)
         return None
+
+    def _acting_body(self, token: Token) -> str | None:
+        """The organisation or person whose act the figure counts: the subject of the figure's
+        own verb when it names a body, not a place ("Local police arrested four vendors")."""
+        root = _figure_root(token)
+        verb = next((a for a in [root, *root.ancestors][1:4] if a.pos_ == "VERB"), None)
+        if verb is None or verb.lower_ in _REPORTING:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "agent"):
+                subject = child if child.dep_ == "nsubj" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if subject is None or subject.i == root.i or not self._is_body(subject):
+                    continue
+                if subject.ent_type_ in ("ORG", "PERSON") or singular(subject.lower_) in _BODY_NOUNS:
+                    return _entity_text(subject) if subject.ent_type_ else _phrase(subject)
+        return None
+
+    def _is_body(self, token: Token) -> bool:
+        return (token.ent_type_ in ("ORG", "PERSON") or token.pos_ == "PROPN" or
+                singular(token.lower_) in _BODY_NOUNS) and not self._is_place(token)
 
     def _is_place(self, token: Token) -> bool:
         return any(p.start <= token.idx < p.end for p in self._places_in(max(0, token.idx - 200), token.idx + 200))
