@@ -78,7 +78,19 @@ _NAME_PATTERNS = [
     r"\b\d+[A-Za-z]*(?:st|nd|rd|th)\b",
     r"\b\d+(?:G|D|K|x\d+)\b",
 ]
-_MASK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+def _alternation(patterns: list[str]) -> str:
+    """One regex for many patterns, with those that can only start at a digit, "(" or "+" behind
+    one cheap look-ahead: most positions of a story start no figure and fail there at once
+    instead of trying every pattern. Where a pattern of each kind matches at one position, the
+    one not led by a digit wins (links and e-mail addresses before phone numbers)."""
+    digit_led = (r"\+\d", r"(?<![\d,])", r"\b1-8", r"\b\d", r"(?<![\w/])\(?\d", r"(?=\d)", r"\b(?:[01]\d", r"\b24/7")
+    led = [p for p in patterns if p.startswith(digit_led)]
+    rest = [p for p in patterns if not p.startswith(digit_led)]
+    return "|".join([f"(?:{p})" for p in rest] + ["(?=[\\d(+])(?:" + "|".join(f"(?:{p})" for p in led) + ")"])
+
+
+_MASK = re.compile(_alternation(_PATTERNS))
 _NAME_MASK = re.compile("|".join(f"(?:{p})" for p in _NAME_PATTERNS))
 
 # A few attached endings are units, scales or currencies, not names: keep "3.2m", "5km", "50p".
