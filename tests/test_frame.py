@@ -166,3 +166,13 @@ def test_frame_subject_is_the_body_that_acts_or_reports():
     assert found["four"].subject == "Local police"  # the subject of the figure's own verb
     assert "ministry" in (found["two"].subject or "")  # the reporting verb above the figure
     assert found["93"].subject is None  # "these figures" are no body
+
+
+def test_frame_parts_from_of_the_among_and_a_closing_list():
+    found = frames("At least 14 of the infected have suffered kidney failure. Among the dead were four men "
+                   "and two women. All 16 of the cases confirmed on Thursday were from Suva, 9 men and 7 women. "
+                   "There are about 36,000 cases of the virus in 76 countries.")
+    assert found["At least 14"].role == "part"
+    assert found["four"].role == "part" and found["two"].role == "part"
+    assert found["16"].role == "total" and found["9"].role == "part" and found["7"].role == "part"
+    assert found["about 36,000"].role == "level"  # "cases of the virus" is no part of anything

@@ -708,9 +708,16 @@ class Framer:
         if claim.kind == "quantity":  # a span of time, an age, a distance: not a part of a count
             return "change" if self._changed_by_verb(claim, before, after) or _CHANGE_BEFORE.search(before) \
                 else "forecast" if _FUTURE.search(clause_before) else "level"
-        if re.match(r"^[^\S\n]+of[^\S\n]+(?:them|those|these|whom|which)\b", after, re.I) or re.search(
-                r"\b(?:the remaining|the rest|the other|a further|the others?)[^\S\n]+$", before, re.I):
-            return "part"  # "300 of them in Texas", "a further 62 in Alabama"
+        enumeration = self._enumeration(claim)
+        if enumeration == "total":
+            return "total"  # "All 16 of the cases ... were from Suva, 8 men and 8 women"
+        if re.match(r"^[^\S\n]+of[^\S\n]+(?:them|those|these|whom|which)\b", after, re.I) or (
+                claim.kind == "count" and re.match(r"^[^\S\n]+of[^\S\n]+the(?![^\S\n]+\w+est\b)\b", after, re.I)) or re.search(
+                r"\b(?:the remaining|the rest|the other|a further|the others?)[^\S\n]+$", before, re.I) \
+                or re.match(r"\s*among\b", clause_before, re.I):
+            return "part"  # "300 of them in Texas", "14 of the infected", "a further 62", "Among the dead were four"
+        if enumeration == "part":
+            return "part"  # "All 16 ... were from Suva, 8 men and 8 women"
         if self._has_parts_after(claim):
             return "total"
         placed = self._placed_figures(claim)
@@ -746,6 +753,32 @@ class Framer:
         if claim.kind == "percent":
             return "share"
         return "level"
+
+    def _enumeration(self, claim) -> str | None:
+        """A sentence that ends by listing counts after a comma or colon ("..., 8 men and 8
+        women"): the listed counts are parts and the first count of the sentence before the
+        list, of the same kind, is their total."""
+        if claim.kind != "count":
+            return None
+        lo, hi = self._sentence(claim)
+        counts = [c for c in self._claims_in(lo, hi) if c.kind == "count"]
+        tail = []
+        for c in reversed(counts):  # the run of counts the sentence ends with
+            rest = self.text[c.end : tail[0].start if tail else hi]
+            joiner = r"[^\S\n]+[A-Za-z'-]+(?:[^\S\n]+[A-Za-z'-]+)?" + (r"[^\S\n]*(?:,[^\S\n]*)?(?:and|or)?[^\S\n]*"
+                                                                       if tail else r"[^\S\n]*[.;]?[^\S\n]*")
+            if re.fullmatch(joiner, rest):
+                tail.insert(0, c)
+            else:
+                break
+        if len(tail) < 2 or not re.search(r"[,:][^\S\n]*$", self.text[lo : tail[0].start]):
+            return None
+        before = [c for c in counts if c.end <= tail[0].start]
+        if not before:
+            return None
+        if claim in tail:
+            return "part"
+        return "total" if claim is before[0] else None
 
     def _figures_after(self, claim) -> bool:
         """Whether the sentence goes on to give figures of the same kind: a total has parts
