@@ -743,9 +743,10 @@ class Framer:
                 or re.search(r"\b(?:including|of whom|of which|among them|of (?:the|these|those))\s+(?:[\w-]+\s+){0,2}$",
                              clause_before, re.I) or _OF_THE.search(clause_before[-40:]):
             return "part"
-        if re.search(r"\d[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+)?$", clause_before) \
+        if re.search(r"\d[\w\s-]{0,40}?\b(?:out of|of)\s+(?:the\s+|a total of\s+|all\s+|its\s+|their\s+)?$", clause_before) \
+                or re.search(r"\bout of\s+(?:the\s+|a total of\s+|all\s+)?$", before, re.I) \
                 or self._out_of_figure(claim, clause_before):
-            return "total"  # "9 out of 10", "nine out of 10"
+            return "total"  # "9 out of 10", "nine out of 10", "..., out of 316,000", "nine million of its 94 million"
         if self._in_list_under_total(claim):
             return "part"
         if _FUTURE.search(clause_before) or self._projected(claim):
