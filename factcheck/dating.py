@@ -222,10 +222,15 @@ def _granularity(unit: str) -> str:
 
 def period_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
     """ "2026-01" -> (2026-01-01, 2026-01-31); also years, days, ISO weeks, quarters, fiscal
-    years ("2012-13") and decades ("1990s"). None when it cannot be read."""
+    years ("2012-13"), decades ("1990s") and intervals ("2005-01/2007-06"). None when it cannot
+    be read."""
     if not value:
         return None
     value = str(value)
+    if "/" in value:  # an ISO 8601 interval, "1971/2006": from the start of one to the end of the other
+        first, _, last = value.partition("/")
+        a, b = period_bounds(first), period_bounds(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     try:
         if re.fullmatch(r"\d{4}", value):
             y = int(value)

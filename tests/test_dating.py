@@ -63,3 +63,12 @@ def test_dates_counts_are_not_years():
 def test_dates_a_range_shares_the_year_written_at_its_end():
     assert read("The exhibition ran Nov 18-Dec 19, 2015.") == [
         ("Nov 18", "2015-11-18", "day"), ("Dec 19, 2015", "2015-12-19", "day")]
+
+
+def test_dating_period_bounds_read_an_interval():
+    import datetime as dt
+
+    from factcheck.dating import period_bounds
+
+    assert period_bounds("2005-01/2007-06") == (dt.date(2005, 1, 1), dt.date(2007, 6, 30))
+    assert period_bounds("2008/2001") is None  # an interval that ends before it starts

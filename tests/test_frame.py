@@ -176,3 +176,10 @@ def test_frame_parts_from_of_the_among_and_a_closing_list():
     assert found["four"].role == "part" and found["two"].role == "part"
     assert found["16"].role == "total" and found["9"].role == "part" and found["7"].role == "part"
     assert found["about 36,000"].role == "level"  # "cases of the virus" is no part of anything
+
+
+def test_frame_period_of_a_written_span():
+    found = frames("From 1971 to 2006, about half of the colonies vanished. Between January and May 2008, "
+                   "149 men were admitted to hospital.")
+    assert found["about half"].period == "1971/2006"
+    assert found["149"].period == "2008-01/2008-05"  # January takes the year written after the range

@@ -90,11 +90,12 @@ _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
 
 
 def _share_years(found: list[DateExpr], text: str) -> list[DateExpr]:
-    """ "Nov 18-Dec 19, 2015": a day without a year takes the year written after the range."""
+    """ "Nov 18-Dec 19, 2015", "between January and May 2008": a day or month without a year
+    takes the year written after the range."""
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
-        if (first.form == "day" and first.get("year") is None and second.form == "day"
+        if (first.form in ("day", "month") and first.get("year") is None and second.form == first.form
                 and second.get("year") is not None and _SPAN_JOIN.fullmatch(text[first.end : second.start])):
             year = second.get("year") - (1 if first.get("month") > second.get("month") else 0)
             fields = tuple((k, v) for k, v in first.fields if k != "year") + (("year", year),)

@@ -667,6 +667,9 @@ class Framer:
         lo, hi = self._sentence(claim)
         dates = [c for c in self._claims_in(lo, hi) if c.kind == "date" and c.value
                  and self.owners.get(c.id) in (None, claim.id)]
+        span = self._span_of(dates)
+        if span:
+            return span  # "from 1971 to 2006", "the 1998–2001 epidemics", "between January and May 2008"
         dates = [d for d in dates if not re.search(r"\b(?:since|until|till|before|after)\s+$",
                                                     self.text[max(lo, d.start - 12) : d.start], re.I)]
         if len(dates) == 1:
@@ -679,6 +682,18 @@ class Framer:
                         and span.root.head.i in path:
                     return d.value
         return None
+
+    def _span_of(self, dates: list) -> str | None:
+        """The one span of time the sentence's dates write, as "start/end" (ISO 8601 intervals)."""
+        spans = []
+        for first, second in zip(dates, dates[1:]):
+            between = self.text[first.end : second.start]
+            opened = self.text[max(0, first.start - 9) : first.start]
+            if re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*", between) or (
+                    re.fullmatch(r"[^\S\n]+(?:to|until|till|through|and)[^\S\n]+", between)
+                    and re.search(r"\b(?:from|between)[^\S\n]+$", opened, re.I)):
+                spans.append(f"{first.value}/{second.value}")
+        return spans[0] if len(spans) == 1 else None
 
     def _date_owners(self) -> dict[str, str]:
         """The figure each date is glued to: "from $41bn in 2022" (the $41bn), "1,200 in March"."""
