@@ -86,7 +86,8 @@ class Structure:
 
     @cached_property
     def lede(self) -> tuple[int, int] | None:
-        body = [p for p in self.paragraphs if not self.headline or p[0] > self.headline[1]]
+        body = [p for p in self.paragraphs if (not self.headline or p[0] > self.headline[1])
+                and not self.text.startswith("#", p[0])]  # a subheading is not body copy
         if self.headline and self.paragraphs and self.paragraphs[0][1] > self.headline[1] + 1:
             body.insert(0, (self.headline[1] + 1, self.paragraphs[0][1]))  # headline glued to the lede
         return body[0] if body else None

@@ -78,6 +78,12 @@ _CHANGE_WORDS = {
 }
 _CHANGE_NOUNS = {"rise", "increase", "fall", "drop", "decrease", "growth", "decline", "cut", "gain",
                  "jump", "surge", "reduction", "loss", "boost", "climb", "change"}
+# Verbs whose object is the level their subject reaches: "sales hit £3.2bn", "deaths topped 100".
+_LEVEL_VERBS = {"hit", "reach", "top", "total", "exceed", "pass", "surpass", "near", "approach", "equal",
+                "cross", "break", "number"}
+# Verbs whose subject a modal projects: "60,000 people could become affected", "2,000 could die".
+_OUTCOME_VERBS = {"be", "become", "die", "reach", "rise", "fall", "grow", "increase", "exceed", "top", "get",
+                  "need", "lose", "face", "suffer"}
 _MODALS = {"would", "could"}  # "may"/"might" hedge a present figure; "will" is often a schedule
 _PROJECTING = {"plan", "expect", "project", "forecast", "predict", "aim", "intend", "urge", "propose"}
 _FUTURE = re.compile(
@@ -280,7 +286,11 @@ class Framer:
             if claim.kind in ("money", "quantity") or noun.lower_ not in ("%", "percent"):
                 return noun
         if root.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "nsubj",
-                         "conj", "ROOT", "pobj") and root.head.pos_ in ("VERB", "AUX"):
+                         "conj", "ROOT", "pobj") and root.head.pos_ in ("VERB", "AUX") and (
+                root.dep_ not in ("dobj", "advmod", "npadvmod", "conj", "pobj") or root.head.lemma_ in _LEVEL_VERBS
+                or root.head.lower_ in _CHANGE_WORDS or root.head.lemma_ in ("be", "stand", "remain")):
+            # "sales hit £3.2bn", "exports rose 5%", "the toll stands at 40"; not "the storm kills
+            # seven" or "the outbreak sickens nearly 100" (the subject acts on what is counted)
             subject = _verb_subject(root.head)
             if subject is not None and subject.i != root.i:
                 return self._named(_contained(subject))
@@ -825,6 +835,10 @@ class Framer:
         first_verb = next((i for i, t in enumerate(hops) if t.pos_ in ("VERB", "AUX")), None)
         if first_verb is None or first_verb > 3 or any(t.dep_ == "poss" for t in hops[:first_verb]):
             return False  # the figure sits deep in a noun phrase ("Mexico's 107 million people")
+        if any(t.dep_ == "pobj" and t.head.lower_ not in ("to", "at") for t in hops[:first_verb]):
+            return False  # "would be repeated for all 19 countries": the 19 is not projected
+        if hops[first_verb - 1].dep_ == "nsubj" and hops[first_verb].lemma_ not in _OUTCOME_VERBS:
+            return False  # "the plant's 3,200 workers would strike": they exist; the strike is to come
         verbs = [t for t in hops[first_verb:] if t.pos_ in ("VERB", "AUX")][:3]
         for verb in verbs:
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):

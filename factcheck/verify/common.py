@@ -138,12 +138,12 @@ def places_match(a: str | None, b: str | None) -> bool:
     return 2 <= len(short) <= 5 and len(words) >= 2 and "".join(w[0] for w in words) == short
 
 
-_ROLE_CLASS = {"change": "change", "previous": "previous", "share": "share"}
+_ROLE_CLASS = {"change": "change", "previous": "previous", "share": "share", "forecast": "forecast"}
 
 
 def role_class(claim) -> str:
-    """A change, an earlier level and a share are each their own kind of figure; every other role
-    (level, total, part, forecast) states a level."""
+    """A change, an earlier level, a share and a forecast ("could climb to €55m") are each their
+    own kind of figure; every other role (level, total, part) states a level."""
     return _ROLE_CLASS.get(claim.frame.role if claim.frame else "level", "level")
 
 

@@ -45,7 +45,8 @@ def check(claims, text: str) -> list:
 
 def _headline(numbers, text: str) -> list:
     """A headline figure that no figure of its kind in the lede can match, against the lede
-    figure that most likely restates it: same measure first, then the nearest in size."""
+    figure that most likely restates it: same measure first, then the nearest in size. Figures
+    of different measures are never paired ("300 stores" is not "1,200 jobs")."""
     structure = Structure(text)
     headline, lede = structure.headline, structure.lede
     if headline is None or lede is None:
@@ -58,7 +59,7 @@ def _headline(numbers, text: str) -> list:
         same = [c for c in body if same_measure_kind(h, c)]
         if not same or any(matches(h, c) for c in same):
             continue
-        candidates = [c for c in same if comparable(h, c, places=False)]
+        candidates = [c for c in same if comparable(h, c, places=False) and not heads_differ(h, c)]
         if not candidates:
             continue
         # the lede's first sentence first (a headline restates it), then the same measure, then a
