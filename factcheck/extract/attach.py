@@ -33,7 +33,8 @@ def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> s
     noun = _next_noun(doc, start, number.sent.end)
     if noun is not None:
         return _noun_phrase(noun, start)
-    if number.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _COPULAS | {"be"}:
+    if number.dep_ in ("nsubj", "nsubjpass") and (head.lower_ in _COPULAS or head.lemma_ == "be"):
+        # "14,500 are Syrians" (the pipeline runs without a lemmatizer: the form decides)
         for child in head.children:
             if child.dep_ in ("attr", "acomp") and child.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(child)

@@ -84,6 +84,9 @@ _LEVEL_VERBS = {"hit", "reach", "top", "total", "exceed", "pass", "surpass", "ne
 # Verbs whose subject a modal projects: "60,000 people could become affected", "2,000 could die".
 _OUTCOME_VERBS = {"be", "become", "die", "reach", "rise", "fall", "grow", "increase", "exceed", "top", "get",
                   "need", "lose", "face", "suffer"}
+# Verbs done to people: their bare object counts people ("the storm kills seven").
+_PEOPLE_VERBS = {"kill", "infect", "sicken", "injure", "wound", "hospitalise", "hospitalize", "evacuate",
+                 "displace", "arrest", "rescue", "poison", "affect", "claim", "strike", "hurt"}
 _MODALS = {"would", "could"}  # "may"/"might" hedge a present figure; "will" is often a schedule
 _PROJECTING = {"plan", "expect", "project", "forecast", "predict", "aim", "intend", "urge", "propose"}
 _FUTURE = re.compile(
@@ -220,8 +223,15 @@ class Framer:
             return None, None
         noun = self._measured_noun(claim, token)
         if noun is None or claim.start <= noun.idx < claim.end:
-            return None, None
+            return ("people", None) if claim.kind == "count" and self._people_verb(token) else (None, None)
         return _phrase(noun), noun
+
+    def _people_verb(self, token: Token) -> bool:
+        """A bare count that a verb done to people governs: "the storm kills seven", "sickens
+        nearly 100" (seven people, 100 people)."""
+        root = _figure_root(token)
+        return root.head.i != root.i and root.dep_ in ("dobj", "advmod", "npadvmod", "conj") \
+            and _verb_in(root.head, _PEOPLE_VERBS) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
     def _elliptical(self, claim) -> bool:
         """A bare count that leaves its noun to the one before it: "eight in Alberta", "and Rio de
@@ -287,8 +297,8 @@ class Framer:
                 return noun
         if root.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "nsubj",
                          "conj", "ROOT", "pobj") and root.head.pos_ in ("VERB", "AUX") and (
-                root.dep_ not in ("dobj", "advmod", "npadvmod", "conj", "pobj") or root.head.lemma_ in _LEVEL_VERBS
-                or root.head.lower_ in _CHANGE_WORDS or root.head.lemma_ in ("be", "stand", "remain")):
+                root.dep_ not in ("dobj", "advmod", "npadvmod", "conj", "pobj") or _verb_in(root.head, _LEVEL_VERBS)
+                or root.head.lower_ in _CHANGE_WORDS or _verb_in(root.head, {"be", "stand", "remain"})):
             # "sales hit £3.2bn", "exports rose 5%", "the toll stands at 40"; not "the storm kills
             # seven" or "the outbreak sickens nearly 100" (the subject acts on what is counted)
             subject = _verb_subject(root.head)
@@ -438,7 +448,7 @@ class Framer:
                 score = 3  # inside the figure's own phrase: "2,500 at its depot in Daventry"
             elif head.i in anchors or head.head.i in anchors:
                 score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
-            elif head.dep_ in ("nsubj", "nsubjpass") and head.head.i in path and head.head.lemma_ in _HOLDING:
+            elif head.dep_ in ("nsubj", "nsubjpass") and head.head.i in path and _verb_in(head.head, _HOLDING):
                 score = 3  # "Chile has 2,335 cases", "Sub-Saharan Africa suffered three-quarters"
             elif head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.head.head.i in path:
                 score = 2  # "in Hasakah" on the figure's verb or noun
@@ -837,13 +847,13 @@ class Framer:
             return False  # the figure sits deep in a noun phrase ("Mexico's 107 million people")
         if any(t.dep_ == "pobj" and t.head.lower_ not in ("to", "at") for t in hops[:first_verb]):
             return False  # "would be repeated for all 19 countries": the 19 is not projected
-        if hops[first_verb - 1].dep_ == "nsubj" and hops[first_verb].lemma_ not in _OUTCOME_VERBS:
+        if hops[first_verb - 1].dep_ == "nsubj" and not _verb_in(hops[first_verb], _OUTCOME_VERBS):
             return False  # "the plant's 3,200 workers would strike": they exist; the strike is to come
         verbs = [t for t in hops[first_verb:] if t.pos_ in ("VERB", "AUX")][:3]
         for verb in verbs:
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
                 return True
-            if verb.lemma_ in _PROJECTING:
+            if _verb_in(verb, _PROJECTING):
                 return True
             if verb.dep_ not in ("xcomp", "advcl", "ccomp", "acl", "relcl", "conj"):
                 break
@@ -913,6 +923,35 @@ class Framer:
 
 
 # ---------------------------------------------------------------------- parse helpers
+_IRREGULAR_VERBS = {
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "'s": "be",
+    "has": "have", "had": "have", "having": "have", "stood": "stand", "struck": "strike", "lost": "lose",
+    "grew": "grow", "grown": "grow", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
+    "became": "become", "got": "get", "gotten": "get", "saw": "see", "seen": "see", "met": "meet",
+    "hit": "hit", "broke": "break", "broken": "break", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "hurt": "hurt", "put": "put", "said": "say", "told": "tell", "led": "lead",
+}
+
+
+def _verb_in(token: Token, words: set[str] | frozenset[str]) -> bool:
+    """Whether a verb is one of `words` (given as lemmas). The pipeline runs without spaCy's
+    lemmatizer, so the lemma is the parse's when it has one, else read from the form: "killed",
+    "topped", "hospitalised", "planning", "has"."""
+    if token.lemma_:
+        return token.lemma_ in words
+    word = token.lower_
+    if word in _IRREGULAR_VERBS:
+        return _IRREGULAR_VERBS[word] in words
+    candidates = [word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            candidates += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "topped", "planning"
+    return any(c in words for c in candidates)
+
+
 def _nounish(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and token.is_alpha and len(token) > 1)
 
