@@ -83,7 +83,7 @@ _LEVEL_VERBS = {"hit", "reach", "top", "total", "exceed", "pass", "surpass", "ne
                 "cross", "break", "number"}
 # Verbs whose subject a modal projects: "60,000 people could become affected", "2,000 could die".
 _OUTCOME_VERBS = {"be", "become", "die", "reach", "rise", "fall", "grow", "increase", "exceed", "top", "get",
-                  "need", "lose", "face", "suffer"}
+                  "need", "lose", "face", "suffer", "follow", "come", "arrive", "join"}
 # Verbs done to people: their bare object counts people ("the storm kills seven").
 _PEOPLE_VERBS = {"kill", "infect", "sicken", "injure", "wound", "hospitalise", "hospitalize", "evacuate",
                  "displace", "arrest", "rescue", "poison", "affect", "claim", "strike", "hurt"}
