@@ -6,7 +6,8 @@ import pytest
 from factcheck import check_text
 from factcheck.reference import load_reference
 
-FACTS = """
+# the places both reference sets below know
+COUNTRIES = """
 [[place]]
 id = "united-kingdom"
 name = "United Kingdom"
@@ -14,13 +15,15 @@ kind = "country"
 aliases = ["UK", "Britain"]
 
 [[place]]
-id = "germany"
-name = "Germany"
-kind = "country"
-
-[[place]]
 id = "china"
 name = "China"
+kind = "country"
+"""
+
+FACTS = COUNTRIES + """
+[[place]]
+id = "germany"
+name = "Germany"
 kind = "country"
 
 [[place]]
@@ -142,21 +145,10 @@ def test_verify_vague_magnitude_is_never_contradicted(reference):
     assert claim.verdict != "contradicted"
 
 
-PERIODS = """
-[[place]]
-id = "united-kingdom"
-name = "United Kingdom"
-kind = "country"
-aliases = ["UK", "Britain"]
-
+PERIODS = COUNTRIES + """
 [[place]]
 id = "japan"
 name = "Japan"
-kind = "country"
-
-[[place]]
-id = "china"
-name = "China"
 kind = "country"
 
 [[source]]
