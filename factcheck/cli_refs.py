@@ -51,6 +51,14 @@ def refs_validate(
         raise typer.Exit(2) from None
     print(f"{folder}: {len(reference.facts)} facts, {len(reference.places)} places, "
           f"{len(reference.sources)} sources: valid")
+    undated = sorted(f.id for f in reference.facts.values() if not f.as_of and not f.series)
+    if undated:  # valid, but a desk should know: such a fact judges a figure of any date
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
+        many = len(undated) != 1
+        print(f"note: {len(undated)} fact{'s' if many else ''} {'have' if many else 'has'} no as_of, so "
+              f"{'they are' if many else 'it is'} compared with figures of any date "
+              f"(a figure from another year can be contradicted): {shown}. Give each the period "
+              f"it is for, e.g. as_of = \"2026-01\".")
 
 
 @refs_app.command("list")

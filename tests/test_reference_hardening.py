@@ -709,3 +709,13 @@ def test_reference_full_cache_disk_still_loads(tmp_path, monkeypatch):
     reference = load_reference(folder)
     assert reference.facts["x"].value == 5 and reference._store.path is None
     assert not list((tmp_path / "cache" / "factcheck").glob("*.tmp")) and not cached_stores(tmp_path)
+
+
+def test_cli_refs_validate_notes_facts_without_a_date(tmp_path, capsys):
+    folder = folder_with(tmp_path, a=HEAD + fact() + "\n" + fact(id='"dated"', as_of='"2026-01"'))
+    with pytest.raises(SystemExit) as info:
+        main(["refs", "validate", str(folder)])
+    assert info.value.code == 0  # a note, not an error
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("2 facts, 1 places, 1 sources: valid")
+    assert "note: 1 fact has no as_of" in out and ": x." in out and "dated" not in out.split("note:")[1]
