@@ -51,7 +51,8 @@ def refs_validate(
         raise typer.Exit(2) from None
     print(f"{folder}: {len(reference.facts)} facts, {len(reference.places)} places, "
           f"{len(reference.sources)} sources: valid")
-    undated = sorted(f.id for f in reference.facts.values() if not f.as_of and not f.series)
+    undated = sorted(f.id for f in reference.facts.values()
+                     if not f.as_of and not f.series and f.kind != "date")  # a date fact is its own date
     if undated:  # valid, but a desk should know: such a fact judges a figure of any date
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         many = len(undated) != 1
