@@ -170,9 +170,10 @@ def check(
 
 def run_check(files: list[str], settings, *, color: Optional[bool] = None,
               stdin_filename: Optional[str] = None, exit_zero: bool = False, output: Optional[Path] = None,
-              statistics: bool = False, hook: bool = False, flags_only: bool = False) -> None:
-    """check and hook: read the stories, check each against its reference set, print, exit."""
-    from .api import check_stories
+              statistics: bool = False, hook: bool = False, flags_only: bool = False,
+              server: Optional[str] = None, token: Optional[str] = None) -> None:
+    """check and hook: read the stories, check each against its reference set (or hand each to the
+    running server at `server`), print, exit."""
     from .docx_reader import is_docx
     from .source import MAX_BYTES, read_stdin, read_stdin_bytes, read_story, story_from_bytes, story_from_text
 
@@ -197,12 +198,19 @@ def run_check(files: list[str], settings, *, color: Optional[bool] = None,
             failed += 1
     reports, texts, unreferenced = [], [], None
     for story in stories:
-        folder = settings.reference_folder(story.path)
-        if folder is None and unreferenced is None and "contradicted" not in settings.disable:
+        folder = settings.reference_folder(story.path) if server is None else None
+        if folder is None and unreferenced is None and server is None and "contradicted" not in settings.disable:
             unreferenced = story.path or "."
         try:
-            reports.extend(check_stories([story], model=settings.model, reference=_reference(folder),
-                                         disable=settings.disable))
+            if server is not None:
+                from .remote import check_remote
+
+                reports.append(check_remote(story, server, token=token))
+            else:
+                from .api import check_stories
+
+                reports.extend(check_stories([story], model=settings.model, reference=_reference(folder),
+                                             disable=settings.disable))
         except ModelError:
             raise
         except FactcheckError as exc:  # this story only; the others are still checked
@@ -269,13 +277,19 @@ def hook(
     fail_on: FailOn = None, format: Format = None, published: Published = None, refs: Refs = None,
     config: ConfigFile = None, model: Model = None, fast: Fast = False, select: Select = None,
     ignore: Ignore = None, exclude: Exclude = None,
+    server: Optional[str] = typer.Option(None, "--server", envvar="FACTCHECK_SERVER", help=(
+        "Hand the stories to a running 'factcheck serve' at this address (http://127.0.0.1:8765) "
+        "instead of loading spaCy here: the server's reference set, model and rules judge them.")),
+    token: Optional[str] = typer.Option(None, "--token", envvar="FACTCHECK_TOKEN",
+                                        help="The server's bearer token, if it was started with one."),
 ) -> None:
     """The pre-publish hook: print only what blocks or warns, one line each; exit 1 to block.
     README, CHANGELOG and LICENSE-style files and the config's exclude patterns are skipped.
 
     Example: factcheck hook stories/*.md --fail-on warning
     """
-    _import_spacy()
+    if server is None:
+        _import_spacy()
     from .batch import skipped
 
     settings = resolve(flags(refs=refs, config=config, model=model, published=published, fail_on=fail_on,
@@ -284,7 +298,7 @@ def hook(
     kept = [name for name in files if not skipped(name, settings.exclude)]
     if not kept:
         raise typer.Exit(0)
-    run_check(kept, settings, color=False, hook=True)
+    run_check(kept, settings, color=False, hook=True, server=server, token=token)
 
 
 @app.command()

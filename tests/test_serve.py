@@ -231,3 +231,30 @@ def test_serve_concurrent_requests_agree(url):
     first = results[0][1]
     assert first["decision"] == "block"
     assert all(answer == first for _, answer in results)
+
+
+def test_serve_hook_hands_its_stories_to_a_running_server(url, tmp_path):
+    """`factcheck hook --server URL`: the server judges, the hook prints and blocks as it would."""
+    from .clirunner import invoke
+
+    head = "---\ndate: 2026-01-22\n---\n# What is happening at al-Hol camp?\n\n"
+    (tmp_path / "wrong.md").write_text(head + "Around 34,000 people still live at the camp.\n", encoding="utf-8")
+    (tmp_path / "right.md").write_text(head + "Around 24,000 people still live at the camp.\n", encoding="utf-8")
+    wrong = invoke("hook", "--server", url, tmp_path / "wrong.md", cwd=tmp_path)
+    assert wrong.code == 1, (wrong.stdout, wrong.stderr)
+    assert "wrong.md:6:1:" in wrong.stdout and "contradicted" in wrong.stdout and "24,000" in wrong.stdout
+    right = invoke("hook", "--server", url, tmp_path / "right.md", cwd=tmp_path)
+    assert right.code == 0 and right.stdout == "", (right.stdout, right.stderr)
+    # the same story checked here, with the same facts, gives the same lines
+    local = invoke("hook", "--refs", ROOT / "claims", tmp_path / "wrong.md", cwd=tmp_path)
+    assert local.stdout == wrong.stdout
+
+
+def test_serve_hook_says_when_the_server_cannot_be_reached(tmp_path):
+    from .clirunner import invoke
+
+    (tmp_path / "story.md").write_text("Around 150 detainees were moved.\n", encoding="utf-8")
+    result = invoke("hook", tmp_path / "story.md", env={"FACTCHECK_SERVER": "http://127.0.0.1:9"}, cwd=tmp_path)
+    assert result.code == 2
+    assert "cannot reach the factcheck server at http://127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.stderr
