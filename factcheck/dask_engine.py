@@ -32,6 +32,7 @@ def executor(scheduler: str, *, window: int = 0):
                                        dashboard_address=None)
                 client = Client(cluster)
             else:
+                _refused(scheduler)  # a wrong address is said at once, not after the client's 20 s
                 client = Client(scheduler, timeout="20s")
         except OSError as exc:
             raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
@@ -67,3 +68,18 @@ def outcome_of(future, job: Job) -> Outcome:
         return future.result()
     except Exception as exc:
         return Outcome(job.path, error=unexpected(job.path, exc))
+
+
+def _refused(scheduler: str) -> None:
+    """OSError when nothing listens at a tcp:// scheduler's address (the connection is refused or
+    the host is unknown); a slow or busy scheduler is left to the client's own timeout."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    if parts.scheme != "tcp" or not parts.hostname or not parts.port:
+        return
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=2).close()
+    except socket.timeout:
+        return
