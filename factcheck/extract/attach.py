@@ -26,7 +26,7 @@ def counted_noun(doc: Doc, core_start: int, core_end: int, figure_end: int) -> s
         return _next_words(doc, figure_end)
     number = core[-1]
     head = number.head
-    if number.dep_ in ("nummod", "quantmod", "compound") and _nounish(head) and head.i > number.i:
+    if number.dep_ in ("nummod", "quantmod", "compound") and nounish(head) and head.i > number.i:
         return _noun_phrase(head, number.i + 1)
     first = token_at(doc, figure_end)
     start = first if first < len(doc) else core.end
@@ -79,8 +79,8 @@ def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:
         if token.pos_ == "VERB" and token.tag_ == "VBN" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
             i, steps = i + 1, steps + 1  # "IS-linked detainees"
             continue
-        if _nounish(token) and token.lower_ not in _NOT_UNITS:
-            while i + 1 < min(limit, len(doc)) and _nounish(doc[i + 1]) and (
+        if nounish(token) and token.lower_ not in _NOT_UNITS:
+            while i + 1 < min(limit, len(doc)) and nounish(doc[i + 1]) and (
                 doc[i].dep_ == "compound" or doc[i].is_upper or doc[i + 1].dep_ == "compound"
             ):
                 i += 1
@@ -89,7 +89,7 @@ def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:
     return None
 
 
-def _nounish(token: Token) -> bool:
+def nounish(token: Token) -> bool:
     """Nouns, and all-caps names the tagger reads as verbs ("IS operatives")."""
     return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and len(token) > 1 and token.is_alpha)
 
@@ -101,7 +101,7 @@ def _noun_phrase(noun: Token, first: int = 0) -> str | None:
         return None
     left = noun.i
     doc = noun.doc
-    while left - 1 >= first and _nounish(doc[left - 1]) and (
+    while left - 1 >= first and nounish(doc[left - 1]) and (
         doc[left - 1].dep_ == "compound" or doc[left - 1].is_upper
     ):
         left -= 1

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import fold
 from ..models import Frame, FrameLink, PlaceMention, PlaceRef
 from ..structure import Structure
+from .attach import nounish
 from .demonyms import place_of
 from .tokens import annotated
 
@@ -76,6 +77,7 @@ _CHANGE_WORDS = {
     "boost", "boosted", "shrank", "shrink", "widened", "narrowed", "tumbled", "slumped", "added",
     "add", "adds", "lifted", "lowered", "rebound", "rebounded", "leap", "leapt", "leaped",
 }
+_CHANGE_WORD = re.compile(r"\b(?:" + "|".join(sorted(_CHANGE_WORDS)) + r")\b", re.I)
 _CHANGE_NOUNS = {"rise", "increase", "fall", "drop", "decrease", "growth", "decline", "cut", "gain",
                  "jump", "surge", "reduction", "loss", "boost", "climb", "change"}
 # Verbs whose object is the level their subject reaches: "sales hit £3.2bn", "deaths topped 100".
@@ -135,7 +137,7 @@ def _is_age(text: str, claim) -> bool:
     before, after = text[max(0, claim.start - 40) : claim.start], text[claim.end : claim.end + 20]
     if claim.kind == "quantity" and _AGE.search(text[max(0, claim.start - 6) : claim.end + 6]):
         return True
-    if getattr(claim, "unit", None) in ("days", "hours", "weeks", "minutes", "seconds", "decades", "centuries"):
+    if getattr(claim, "unit", None) in _DURATIONS - {"years", "months"}:
         return False  # "200,000 people over four days"
     if re.match(r"(?i)(?:under|over|below|above)\b", claim.text):
         before += claim.text.split()[0] + " "  # "children under five": the qualifier is the claim's
@@ -167,6 +169,8 @@ class Framer:
         self._norps: list[tuple[int, str]] | None = None
         self._sentence_subjects: dict[int, str | None] = {}
         self._placed: dict[int, list[tuple[str, int]]] = {}
+        self._tokens: dict[str, Token | None] = {}
+        self._ages: dict[str, bool] = {}
         self.structure = Structure(text)
         self.parsed = annotated(doc, "DEP")
         self.mentioned = list(dict.fromkeys(p.text for p in places))
@@ -202,19 +206,26 @@ class Framer:
 
     # ------------------------------------------------------------------ tokens
     def _token(self, claim) -> Token | None:
-        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
-        return numbers[-1] if numbers else span.root
+        """The figure's number token (found once per claim: the role and the frame both ask)."""
+        if claim.id not in self._tokens:
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            numbers = [t for t in span if t.like_num or t.pos_ == "NUM"] if span is not None else []
+            self._tokens[claim.id] = numbers[-1] if numbers else (span.root if span is not None and len(span) else None)
+        return self._tokens[claim.id]
+
+    def _age(self, claim) -> bool:
+        """Whether the figure is an age (read once per claim: measure, place and subject ask)."""
+        if claim.id not in self._ages:
+            self._ages[claim.id] = _is_age(self.text, claim)
+        return self._ages[claim.id]
 
     def _sentence(self, claim) -> tuple[int, int]:
         return claim.sentence_start or 0, claim.sentence_end or len(self.text)
 
     # ------------------------------------------------------------------ measure
     def _measure(self, claim, token: Token | None) -> tuple[str | None, Token | None]:
-        if _is_age(self.text, claim):
-            return "age", None
+        if self._age(claim):
+            return "age", None  # "aged 45", "at the age of 36", "a 45-year-old woman"
         if claim.kind == "count" and claim.unit:
             return claim.unit, self._unit_token(claim)
         if claim.kind == "quantity":
@@ -240,19 +251,17 @@ class Framer:
         return bool(re.match(r"[^\S\n]*(?:[,;.)]|$|(?:in|at|from|for|and|or|each|respectively)\b)", after))
 
     def _quantity_measure(self, claim, token) -> tuple[str | None, Token | None]:
-        """An age measures age; "a 10km zone", "a five-year sentence" measure the noun they
-        modify; a bare span of time or distance measures nothing the text names."""
-        if _is_age(self.text, claim):
-            return "age", None  # "aged 45", "at the age of 36", "a 45-year-old woman"
+        """ "a 10km zone", "a five-year sentence" measure the noun they modify; a bare span of
+        time or distance measures nothing the text names (an age was read before)."""
         if token is None or not self.parsed:
             return None, None
         span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if span is None:
             return None, None
         outside = [t.head for t in span if not (span.start <= t.head.i < span.end)]
-        if outside and outside[0].i >= span.end and _nounish(outside[0]):
+        if outside and outside[0].i >= span.end and nounish(outside[0]):
             noun = outside[0]  # "a 10km zone", "a five-year sentence", "a 30-day needle exchange program"
-            while noun.dep_ == "compound" and noun.head.i > noun.i and _nounish(noun.head):
+            while noun.dep_ == "compound" and noun.head.i > noun.i and nounish(noun.head):
                 noun = noun.head  # "a three kilometre protection zone": the zone
             return _phrase(noun, after=span.end), noun
         noun = self._measured_noun(claim, token)  # "a zone of 10km", "a magnitude of 7.7"
@@ -271,25 +280,25 @@ class Framer:
         root = _figure_root(token)
         for child in root.children:  # "35% of homes", "$2bn of aid", "$65m in revenue"
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and claim.kind == "money"):
-                objects = [c for c in child.children if c.dep_ == "pobj" and _nounish(c)]
+                objects = [c for c in child.children if c.dep_ == "pobj" and nounish(c)]
                 if objects and objects[0].lower_ not in ("which", "them", "whom", "those", "these"):
                     return objects[0]
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             prep = root.head
             governor = prep.head
-            if prep.lower_ in ("of", "at", "to", "from", "by", "for") and _nounish(governor) \
+            if prep.lower_ in ("of", "at", "to", "from", "by", "for") and nounish(governor) \
                     and governor.lower_ not in _CHANGE_NOUNS:
                 return _contained(governor)  # "revenue of $51bn", "a rate of 5%"
-            if _nounish(governor) and governor.lower_ in _CHANGE_NOUNS:
+            if nounish(governor) and governor.lower_ in _CHANGE_NOUNS:
                 return _changed_noun(governor)
             if governor.pos_ in ("VERB", "AUX"):
                 if prep.lower_ == "to":  # "limit the number of deaths to 1%": what the verb acts on
-                    objects = [c for c in governor.children if c.dep_ == "dobj" and _nounish(c)]
+                    objects = [c for c in governor.children if c.dep_ == "dobj" and nounish(c)]
                     if objects:
                         return self._named(_contained(objects[0]))
                 subject = _verb_subject(governor)  # "cases rose to 97"
                 return self._named(_contained(subject)) if subject is not None else None
-        if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "predet") and _nounish(root.head):
+        if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "predet") and nounish(root.head):
             noun = root.head
             if noun.lower_ in _CHANGE_NOUNS:
                 return _changed_noun(noun) or noun
@@ -315,7 +324,7 @@ class Framer:
 
     # ------------------------------------------------------------------ subject
     def _subject(self, claim, token: Token | None, noun: Token | None) -> str | None:
-        if not self.parsed or token is None or _is_age(self.text, claim):
+        if not self.parsed or token is None or self._age(claim):
             return None  # an age is a person's, whoever reports it
         if noun is not None:
             for child in noun.children:
@@ -373,7 +382,7 @@ class Framer:
 
     # ------------------------------------------------------------------ place
     def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
-        if _is_age(self.text, claim):
+        if self._age(claim):
             return None, None  # an age describes a person, not a place
         lo, hi = self._sentence(claim)
         if _NOWHERE.search(self.text[lo:hi]):
@@ -426,9 +435,9 @@ class Framer:
         scored = []
         root = _figure_root(token)
         anchors = {t.i for t in (token, noun, root) if t is not None}
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and _nounish(root.head.head):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and nounish(root.head.head):
             anchors.add(root.head.head.i)  # "Vietnam's total of 93 cases"
-        path = _clause_path(_figure_root(token))
+        path = _clause_path(root)
         for name, start in candidates:
             if self._owned_by_other(claim, start):
                 continue  # "47.6% in Manchester to 73.1% in Surrey": Manchester is the 47.6%'s
@@ -444,7 +453,7 @@ class Framer:
                 score = 4  # "two in Kansas", "12 cases at the camp"
             elif start < claim.start and re.fullmatch(r"[^\S\n]*[-–—:]?[^\S\n]*", self._between(start, claim.start)):
                 score = 4  # "Sri Lanka - approximately 28,500", "and Rio de Janeiro 84"
-            elif _figure_root(token).i in {a.i for a in head.ancestors} or token.i in {a.i for a in head.ancestors}:
+            elif root.i in {a.i for a in head.ancestors} or token.i in {a.i for a in head.ancestors}:
                 score = 3  # inside the figure's own phrase: "2,500 at its depot in Daventry"
             elif head.i in anchors or head.head.i in anchors:
                 score = 3  # "Japan's exports", "the UK jobless total", "Ethiopian farmers"
@@ -658,16 +667,20 @@ class Framer:
             return None  # "World AIDS Day events held around the globe"
         candidates = [(p.text, p.start) for p in self._places_in(lo, hi)] + self._demonyms(lo, hi, None)
         seen = {start for _, start in candidates}
+
+        def add(name: str, start: int) -> None:
+            if start not in seen:
+                seen.add(start)
+                candidates.append((name, start))
+
         for name in self.mentioned:  # a place the body names, missed in the headline ("... hits Angola")
             for match in re.finditer(rf"\b{re.escape(name)}\b", self.text[lo:hi]):
-                if lo + match.start() not in seen:
-                    candidates.append((name, lo + match.start()))
+                add(name, lo + match.start())
         if self.parsed:  # the model often misses a headline's nationality ("Peruvians sue ...")
-            seen = {start for _, start in candidates}
             for token in self.doc.char_span(lo, hi, alignment_mode="expand") or ():
                 name = place_of(token.text, self.mentioned, people=True) if token.text[:1].isupper() else None
-                if name and token.idx not in seen:
-                    candidates.append((name, token.idx))
+                if name:
+                    add(name, token.idx)
         if not candidates:
             return None
         if self.parsed:
@@ -869,7 +882,7 @@ class Framer:
             claim.kind in ("count", "money")
 
     def _has_change_context(self, claim, before: str) -> bool:
-        return bool(re.search(r"\b(?:" + "|".join(sorted(_CHANGE_WORDS)) + r")\b", before, re.I))
+        return bool(_CHANGE_WORD.search(before))
 
     def _changed_by_verb(self, claim, before: str, after: str) -> bool:
         """ "rose 5%", "fell 1,400 to 8,600": a figure right after a change verb, with a "to"
@@ -952,10 +965,6 @@ def _verb_in(token: Token, words: set[str] | frozenset[str]) -> bool:
     return any(c in words for c in candidates)
 
 
-def _nounish(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and token.is_alpha and len(token) > 1)
-
-
 def _figure_root(token: Token) -> Token:
     """The token that stands for the whole figure in the parse ("$" in "$51.2bn", "%" in "5%")."""
     current = token
@@ -982,7 +991,7 @@ def _clause_path(token: Token) -> set[int]:
 
 def _verb_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and _nounish(child):
+        if child.dep_ in ("nsubj", "nsubjpass") and nounish(child):
             return child
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _verb_subject(verb.head)
@@ -995,7 +1004,7 @@ def _contained(noun: Token) -> Token:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and _nounish(obj):
+                    if obj.dep_ == "pobj" and nounish(obj):
                         return obj
     return noun
 
@@ -1005,7 +1014,7 @@ def _changed_noun(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and _nounish(obj):
+                if obj.dep_ == "pobj" and nounish(obj):
                     return obj
     return None
 
