@@ -33,7 +33,7 @@ def check_remote(story: Story, server: str, *, token: str | None = None, timeout
     except urllib.error.HTTPError as exc:
         raise CheckError(f"{where}: the factcheck server at {server} answered {exc.code}: "
                          f"{_message(exc)}") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except OSError as exc:  # URLError is one: the address refused, unknown or timed out
         reason = getattr(exc, "reason", exc)
         raise CheckError(f"{where}: cannot reach the factcheck server at {server} ({reason}); start one with "
                          f"'factcheck serve', or check without --server") from None

@@ -113,12 +113,11 @@ def head(claim) -> str | None:
 def stated_place(claim) -> str | None:
     """The folded place the figure's own sentence gives it; None when inherited or unknown."""
     frame = claim.frame
-    if frame is None or frame.place is None or frame.place_source != "sentence":
-        return None
-    return frame.place.id or fold(frame.place.name or frame.place.text) or frame.place.text.lower()
+    return place_key(claim) if frame is not None and frame.place_source == "sentence" else None
 
 
 def place_key(claim) -> str | None:
+    """The figure's place as a key: its id when linked, else its folded name."""
     frame = claim.frame
     if frame is None or frame.place is None:
         return None
