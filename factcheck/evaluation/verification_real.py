@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract import DEFAULT_MODEL
+from ..normalize import SMALL, TENS
+from .corruption import _NUMBER  # digits as a story writes them: 4,500 / 816 000 / 2.5
 from .extraction import gold_files, load_gold
 
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-          "nineteen", "twenty"]
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-from .corruption import _NUMBER  # noqa: E402  (digits as a story writes them: 4,500 / 816 000 / 2.5)
+_WORD_VALUES = {**SMALL, **TENS}  # the number words a story writes a figure in ("six", "forty")
+_VALUE_WORDS = {value: word for word, value in _WORD_VALUES.items()}
 
 
 @dataclass
@@ -290,20 +289,11 @@ def _outside(value: float, low, high) -> bool:
 
 
 def _word_value(word: str) -> int | None:
-    if word in _WORDS:
-        return _WORDS.index(word)
-    if word == "dozen":
-        return 12
-    return _TENS.get(word)
+    return 12 if word == "dozen" else _WORD_VALUES.get(word)
 
 
 def _as_word(value: int) -> str | None:
-    if value < len(_WORDS):
-        return _WORDS[value]
-    for word, tens in _TENS.items():
-        if tens == value:
-            return word
-    return None
+    return _VALUE_WORDS.get(value)
 
 
 def _alias_copy(claim, text: str, reference):
