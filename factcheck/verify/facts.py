@@ -239,9 +239,6 @@ def match_figure(claim, text, sentence, reference: ReferenceSet, published, scop
     return match(claim, text, sentence, reference, published, scope)
 
 
-_INCREMENT = {"new", "additional", "more", "further", "extra", "another"}
-
-
 def _frame_stops(claim) -> str | None:
     """A figure whose frame says it is not a level is never held against a level fact: a rise or
     fall, or an earlier figure with no date of its own. (Facts carry no role yet: a forecast may
@@ -254,42 +251,6 @@ def _frame_stops(claim) -> str | None:
     if frame.role == "previous" and not (claim.date or frame.period):
         return "an earlier figure with no date of its own is not compared with current facts"
     return None
-
-
-def _same_increment(claim, fact: Fact) -> bool:
-    """ "6 new cases" is an increment: it matches only a fact that counts new cases."""
-    measure = (claim.frame.measure or "") if claim.frame else ""
-    words = set(re.findall(r"[a-z]+", f"{measure} {claim.unit or ''}".lower()))
-    fact_words = set(re.findall(r"[a-z]+", " ".join([fact.counts or "", *(fact.synonyms or [])]).lower()))
-    return not (words & _INCREMENT) or bool(fact_words & _INCREMENT)
-
-
-_MEASURE_WINDOW = (40, 60)  # characters before and after the figure that say what it counts
-_FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
-           "which", "have", "has", "had", "been", "were", "was", "are", "is"}
-
-
-def _measure_fits(claim, fact: Fact, text: str) -> bool:
-    """The fact's whole description must fit the figure, not only its last word: "patients
-    admitted" does not apply to "eight patients died". Every content word of the fact's `counts`
-    (or of one synonym) must be said near the figure."""
-    lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
-    hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
-    near = text[lo:hi].lower()
-    for phrase in (fact.counts or "", *(fact.synonyms or ())):
-        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
-        if words and all(re.search(rf"\b{re.escape(_stem(w))}", near) for w in words):
-            return True
-    return not fact.counts
-
-
-def _stem(word: str) -> str:
-    """A prefix that the word's inflections share: "admitted" -> "admit", "children" -> "child"."""
-    if word in ("people", "persons"):
-        return "pe"
-    if word.startswith("child"):
-        return "child"
-    return word[: max(4, len(word) - 3)] if len(word) > 5 else word.rstrip("s")
 
 
 def _bound(qualifier: str) -> str:
@@ -310,23 +271,6 @@ def _place_fits(fact: Fact, place_id: str | None, reference: ReferenceSet) -> bo
 
 def _overlaps(a, b) -> bool:
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
-
-
-def _current(fact: Fact, published: dt.date) -> bool:
-    """An undated figure in a story is the one current at publication: a fact whose period ended
-    more than six months before publication does not apply to it."""
-    period = fact.period
-    return period is None or period[1] >= published - dt.timedelta(days=183)
-
-
-def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
-    """With no date in the sentence, a story states the figure current at publication."""
-    dated = [(f.period, f) for f in facts]
-    usable = [(p, f) for p, f in dated if p and (published is None or p[0] <= published)]
-    if not usable:
-        return facts
-    latest = max(p[1] for p, _ in usable)
-    return [f for p, f in usable if p[1] == latest]
 
 
 def _stated_elsewhere(checked, claim, claims, reference: ReferenceSet) -> Claim:

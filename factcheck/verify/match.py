@@ -14,12 +14,14 @@ figure is probably that one, and the reason says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dating import period_bounds
 from ..reference import Fact, ReferenceSet
 from ..reference.models import head_word
 from .common import bounds
+from .facts import _bound, _compare, _mentions, _overlaps, _unverified
 
 _LEVELS = {"level", "part", "total", "previous", "range-end"}
 
@@ -60,8 +62,6 @@ def _implied_bound(claim, text: str):
 
 
 def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, scope):
-    from .facts import _compare, _unverified
-
     frame = claim.frame
     place_id = claim.place.id if claim.place else None
     if frame is not None and frame.role == "previous" and not (claim.date or frame.period):
@@ -102,8 +102,6 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     if not related:
         shown = claim.place.name or claim.place.text if claim.place else "this place"
         return _unverified(claim, f"no fact about this for {shown} ({_ids(pool)} are for other places)")
-    from .facts import _bound
-
     point = _bound(claim.qualifier) == "point" and not _VAGUE.match(claim.text.strip())
     agreeing = [(f, r) for f, r in related if _bound(f.qualifier) == "point" and _agrees(claim, f)] if point else []
     if agreeing:
@@ -121,8 +119,6 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
 def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
     """The claim against the one fact that applies; a contradiction stands down when the figure
     is vague, agrees with another fitting fact nearby, or is too far off to be a slip."""
-    from .facts import _compare, _unverified
-
     checked = _compare(claim, chosen, reference)
     if checked.verdict != "contradicted":
         return checked
@@ -185,15 +181,7 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     return [point for fact in found.values() for point in fact.points()]
 
 
-def _same_increment(claim, fact: Fact) -> bool:
-    from .facts import _same_increment as same
-
-    return same(claim, fact)
-
-
 def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
-    from .facts import _measure_fits
-
     if fact.context and not _mentions(sentence, fact.context):
         return False
     if claim.kind == "count":
@@ -204,16 +192,8 @@ def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
 def _frame_fits(claim, fact: Fact) -> bool:
     """The frame's measure says the fact's whole phrase (or one synonym's): "confirmed cases"
     fits "cases", "swine flu cases" fits "swine flu cases", wherever the words stand."""
-    from .facts import _FILLER, _stem
-
     said = " ".join(w for w in ((claim.frame.measure if claim.frame else None), claim.unit) if w).lower()
-    if not said:
-        return False
-    for phrase in (fact.counts or "", *fact.synonyms):
-        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
-        if words and all(re.search(rf"\b{re.escape(_stem(w))}", said) for w in words):
-            return True
-    return False
+    return bool(said) and _says_measure(fact, said)
 
 
 def _fact_role(fact: Fact) -> str:
@@ -300,8 +280,6 @@ def _agreeing_elsewhere(claim, chosen: Fact, pool, wide, reference, place_id, sc
     their own (not floors or ceilings, which agree with too much): place-free in the story, at a
     place the sentence names, inside the claim's place, or containing it when the claim's place
     was inherited rather than stated."""
-    from .facts import _bound
-
     if _bound(claim.qualifier) != "point":
         return None
     near = set(scope.sentence) if scope is not None else set()
@@ -323,8 +301,6 @@ def _agreeing_elsewhere(claim, chosen: Fact, pool, wide, reference, place_id, sc
 def _by_period(claim, facts: list[Fact], published):
     """The facts for the claim's period: its date, else the latest (a fact current until replaced
     stays current; any other is too old half a year after its period, and the reason says so)."""
-    from .facts import _latest, _overlaps
-
     claim_period = period_bounds(claim.date.value) if claim.date else None
     if claim_period is None and claim.frame is not None and claim.frame.period:
         claim_period = period_bounds(claim.frame.period)  # the period the frame read ("in the year to March")
@@ -352,15 +328,11 @@ def _fact_period(fact: Fact):
 
 
 def _still_current(fact: Fact, published) -> bool:
-    from .facts import _current
-
     return fact.current_until_replaced or _current(fact, published)
 
 
 def _one(claim, facts: list[Fact]):
     """The one fact that applies, or why there is none: several facts with different figures."""
-    from .facts import _bound
-
     distinct = {f.interval for f in facts}
     if len(distinct) > 1:
         same_kind = [f for f in facts if _bound(f.qualifier) == _bound(claim.qualifier)]
@@ -370,5 +342,62 @@ def _one(claim, facts: list[Fact]):
     return facts[0]
 
 
-def _mentions(sentence: str, words) -> bool:
-    return any(w and re.search(rf"\b{re.escape(w.lower())}", sentence) for w in words)
+_INCREMENT = {"new", "additional", "more", "further", "extra", "another"}
+
+
+def _same_increment(claim, fact: Fact) -> bool:
+    """ "6 new cases" is an increment: it matches only a fact that counts new cases."""
+    measure = (claim.frame.measure or "") if claim.frame else ""
+    words = set(re.findall(r"[a-z]+", f"{measure} {claim.unit or ''}".lower()))
+    fact_words = set(re.findall(r"[a-z]+", " ".join([fact.counts or "", *(fact.synonyms or [])]).lower()))
+    return not (words & _INCREMENT) or bool(fact_words & _INCREMENT)
+
+
+_MEASURE_WINDOW = (40, 60)  # characters before and after the figure that say what it counts
+_FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
+           "which", "have", "has", "had", "been", "were", "was", "are", "is"}
+
+
+def _measure_fits(claim, fact: Fact, text: str) -> bool:
+    """The fact's whole description must fit the figure, not only its last word: "patients
+    admitted" does not apply to "eight patients died". Every content word of the fact's `counts`
+    (or of one synonym) must be said near the figure."""
+    lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
+    hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
+    return _says_measure(fact, text[lo:hi].lower()) or not fact.counts
+
+
+def _says_measure(fact: Fact, said: str) -> bool:
+    """Every content word of the fact's `counts` (or of one synonym) is in `said`, inflected as
+    it may be."""
+    for phrase in (fact.counts or "", *(fact.synonyms or ())):
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
+        if words and all(re.search(rf"\b{re.escape(_stem(w))}", said) for w in words):
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    """A prefix that the word's inflections share: "admitted" -> "admit", "children" -> "child"."""
+    if word in ("people", "persons"):
+        return "pe"
+    if word.startswith("child"):
+        return "child"
+    return word[: max(4, len(word) - 3)] if len(word) > 5 else word.rstrip("s")
+
+
+def _current(fact: Fact, published: dt.date) -> bool:
+    """An undated figure in a story is the one current at publication: a fact whose period ended
+    more than six months before publication does not apply to it."""
+    period = fact.period
+    return period is None or period[1] >= published - dt.timedelta(days=183)
+
+
+def _latest(facts: list[Fact], published: dt.date | None) -> list[Fact]:
+    """With no date in the sentence, a story states the figure current at publication."""
+    dated = [(f.period, f) for f in facts]
+    usable = [(p, f) for p, f in dated if p and (published is None or p[0] <= published)]
+    if not usable:
+        return facts
+    latest = max(p[1] for p, _ in usable)
+    return [f for p, f in usable if p[1] == latest]
