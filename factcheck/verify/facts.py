@@ -211,9 +211,6 @@ def _verify(claim, text, reference: ReferenceSet, published, scope: "_Scope | No
     sentence = text[claim.sentence_start or 0 : claim.sentence_end or len(text)].lower()
     place_id = claim.place.id if claim.place else None
     if claim.kind == "date":
-        reason = _frame_stops(claim)
-        if reason:
-            return _unverified(claim, reason)
         candidates = [f for f in reference.by_context("date", sentence) if _mentions(sentence, [f.event, *f.context])]
         candidates = [f for f in candidates
                       if (f.place is not None and claim.place and f.place == claim.place.id)
@@ -237,20 +234,6 @@ def match_figure(claim, text, sentence, reference: ReferenceSet, published, scop
     from .match import match_figure as match
 
     return match(claim, text, sentence, reference, published, scope)
-
-
-def _frame_stops(claim) -> str | None:
-    """A figure whose frame says it is not a level is never held against a level fact: a rise or
-    fall, or an earlier figure with no date of its own. (Facts carry no role yet: a forecast may
-    be checked against a desk's planned figure.)"""
-    frame = claim.frame
-    if claim.kind == "date" or frame is None:
-        return None
-    if frame.role == "change":
-        return "a change is not compared with the reference set's levels"
-    if frame.role == "previous" and not (claim.date or frame.period):
-        return "an earlier figure with no date of its own is not compared with current facts"
-    return None
 
 
 def _bound(qualifier: str) -> str:
