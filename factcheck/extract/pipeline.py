@@ -10,7 +10,7 @@ from spacy.language import Language
 from ..errors import ModelError
 from ..limits import MAX_CHARS
 from ..model_names import DEFAULT_MODEL, FAST_MODEL
-from . import dates, numbers, places, sentences  # noqa: F401  (registers the factories)
+from . import attributes, dates, numbers, places, sentences  # noqa: F401  (registers the factories)
 from .tokens import GuardedTokenizer
 
 
@@ -41,8 +41,21 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("factcheck_sentences", before=before) if before else nlp.add_pipe(
         "factcheck_sentences", first=True
     )
+    _table_attributes(nlp)
     nlp.add_pipe("factcheck_dates")
     nlp.add_pipe("factcheck_numbers")
     nlp.add_pipe("factcheck_places")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _table_attributes(nlp: Language) -> None:
+    """The model's attribute rules by table lookup (extract/attributes.py), the same output at
+    a fraction of the Matcher's cost; the ruler stays when the table cannot read its patterns."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    table = nlp.add_pipe("factcheck_attributes", before="attribute_ruler")
+    if table.take(nlp.get_pipe("attribute_ruler")):
+        nlp.remove_pipe("attribute_ruler")
+    else:
+        nlp.remove_pipe("factcheck_attributes")
