@@ -155,9 +155,9 @@ def batch_page(tmp_path_factory):
     (stories / "c-shelters.txt").write_text(PLANTED.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "batch", str(stories), "--out", str(out), "--refs",
+        [sys.executable, "-m", "factcheck", "batch", stories.name, "--out", str(out), "--refs",
          str(ROOT / "claims"), "--jobs", "1", "--no-cache", "--quiet"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        capture_output=True, text=True, cwd=stories.parent, timeout=600,  # paths as a desk gives them
     )
     assert result.returncode == 1, result.stderr  # flags at error level
     reports = {Path(r["source"]["path"]).name: r
