@@ -84,6 +84,37 @@ CASES = [
     ("percent-mismatch",
      "Of the 412 firms that responded, 268 — or 61% — said they would raise prices.",
      "Of the 412 firms that responded, 268 — or 65% — said they would raise prices."),
+    # business copy: the unit noun between the level and "from", the change between the two
+    ("change-mismatch",
+     "Car exports grew 16% to 253,400 vehicles from 201,700 last year.",
+     "Car exports grew 26% to 253,400 vehicles from 201,700 last year."),
+    ("change-mismatch",
+     "Car exports reached 253,400 vehicles, up 16% from 201,700 in 2024.",
+     "Car exports reached 253,400 vehicles, up 26% from 201,700 in 2024."),
+    ("sum-mismatch",
+     "The company will cut 2,300 jobs in Leeds and 3,200 jobs in York, 4,000 jobs in total.",
+     "The company will cut 2,300 jobs in Leeds and 3,200 jobs in York, 5,500 jobs in total."),
+    ("change-mismatch",
+     "Inflation stood at 3.1% in February, up from 2.4% in January, an increase of 0.5 percentage points.",
+     "Inflation stood at 3.1% in February, up from 2.4% in January, an increase of 0.7 percentage points."),
+    ("restated-differently",
+     "Japan exports rise 25% in March\n\nJapanese exports rose 35.4% in March from a year earlier, the "
+     "finance ministry said on Thursday.",
+     "Japan exports rise 35% in March\n\nJapanese exports rose 35.4% in March from a year earlier, the "
+     "finance ministry said on Thursday."),
+    ("percent-mismatch",
+     "Okafor won 18,240 votes, a 42.8% share of the 38,120 valid votes cast.",
+     "Okafor won 18,240 votes, a 47.8% share of the 38,120 valid votes cast."),
+    # a share, its whole and the count it comes to, each beside the other
+    ("percent-mismatch",
+     "The council approved 3,500 new homes, 35% of which would be affordable, about 1,500 homes.",
+     "The council approved 3,500 new homes, 35% of which would be affordable, about 1,225 homes."),
+    ("percent-mismatch",
+     "About 35% of the 3,500 new homes would be affordable, some 1,800 homes.",
+     "About 35% of the 3,500 new homes would be affordable, some 1,225 homes."),
+    ("percent-mismatch",
+     "The council approved 3,500 new homes, of which 1,500, or 35%, would be affordable.",
+     "The council approved 3,500 new homes, of which 1,225, or 35%, would be affordable."),
 ]
 
 
@@ -242,6 +273,11 @@ def test_consistency_a_toll_held_by_a_place_named_by_its_initials():
     assert check_text(story.format(593), published=None).findings == []
 
 
+def test_consistency_a_change_in_money_is_shown_in_money():
+    report = check_text("Revenue rose by £1.4bn to £9.6bn, from £8.6bn a year before.", published="2026-03-20")
+    assert [f.message for f in report.findings] == ["from £8.6bn to £9.6bn is a change of £1bn, not £1.4bn"]
+
+
 def test_consistency_finding_shows_arithmetic_and_points_at_the_story():
     text = "Passenger numbers rose from 3.8 million to 4.3 million, an increase of 31%."
     [finding] = check_text(text).findings
@@ -280,3 +316,31 @@ def test_consistency_restated_needs_frames_that_agree():
                   "workers would strike.")
     report = check_text(same_place)
     assert [f.rule for f in report.findings] == ["restated-differently"]
+
+
+def test_consistency_a_change_with_its_own_pair_is_not_judged_on_the_next_sentence():
+    """ "up 16% from 201,700" has its pair in its own sentence; the next sentence's pair (61,200
+    to 93,500) is another figure's."""
+    text = ("Car exports reached 253,400 vehicles, up 26% from 201,700 in 2024. "
+            "Imports rose to 93,500 vehicles, up from 61,200, an increase of 53%.")
+    assert rules(text) == []
+
+
+def test_consistency_a_share_of_another_measure_is_not_judged_against_the_whole():
+    """The count beside the share must count what the whole counts: 900 jobs are not homes."""
+    assert rules("The council approved 3,500 new homes, 35% of which would be affordable, creating 900 jobs.") == []
+
+
+def test_consistency_a_total_after_its_parts_that_they_fall_short_of_is_a_warning():
+    """ "in total" may count what the list leaves out: a shortfall is a warning, not an error."""
+    report = check_text("The chain has 300 stores in France and 200 in Spain, 1,200 stores in total.",
+                        published="2026-03-20")
+    assert [(f.rule, f.severity) for f in report.findings] == [("sum-mismatch", "warning")]
+
+
+def test_consistency_a_change_in_another_clause_is_not_the_change_of_this_pair():
+    """ "dropped 6.5%" is like-for-like sales' change; the pair £366m -> £410m is online sales', whose
+    change is the 12% next to it."""
+    assert rules("Like-for-like sales dropped 6.5%, while online sales rose 12% to £410m from £366m.") == []
+    assert rules("Like-for-like sales dropped 6.5%, while online sales rose 18% to £410m from £366m.") == \
+        ["change-mismatch"]

@@ -749,8 +749,8 @@ class Framer:
         if _PREVIOUS_BEFORE.search(before) and not re.search(r"\bfrom\s+$", before, re.I) or (
                 re.search(r"\bfrom\s+$", before, re.I) and self._has_change_context(claim, before)):
             return "previous"
-        if _PREVIOUS_AFTER.match(after):
-            return "previous"
+        if _PREVIOUS_AFTER.match(after) and not self._changed_by_verb(claim, before, after):
+            return "previous"  # "$639m a year earlier", not "rose 35.4% from a year earlier" (a change)
         if claim.kind == "multiplier":
             return "change"
         if claim.kind == "quantity":  # a span of time, an age, a distance: not a part of a count

@@ -5,7 +5,9 @@ make it, where the wording says so:
 - "Of the 1,200 staff who responded, 372 ...";
 - one sentence with its total first: "The £48.6m programme sets aside £21.4m for housing, £15.8m
   for roads and £12.4m for schools"; "The 8 cases confirmed on Wednesday were all men, 7 from
-  Suva and 1 from Nadi".
+  Suva and 1 from Nadi";
+- one sentence with its total last, said to be one: "2,300 jobs in Leeds and 3,200 in York, 5,500
+  in total".
 Parts may fall short of their total unless the wording makes them the whole of it ("the
 remaining", "made up of", "of whom ... the rest", "A men, B women and C children")."""
 
@@ -55,8 +57,37 @@ def check(claims, text: str) -> list:
                 out += judge(total, group, exhaustive or len(group) > 2 or exhaustive_groups(group),
                              f"the sentence opens \u201c{sentence.split(',')[0].strip()[:30]}\u201d", severity)
             continue
-        out += _total_first(group, sentence, exhaustive, text)
+        out += _total_first(group, sentence, exhaustive, text) or _total_last(group, text)
     return out
+
+
+_IN_TOTAL = re.compile(r"^[^\S\n]*(?:[A-Za-z-]+[^\S\n]+){0,2}?(?:in total|in all|altogether|combined|between them)\b",
+                       re.I)
+_TOTAL_LEAD = re.compile(r"(?:[,:\u2014\u2013]|\bmaking|\bbringing (?:the total|it) to|\ba total of)[^\S\n]*$", re.I)
+_LISTED = re.compile(r"^[^\d.;:]{0,40}$")
+
+
+def _total_last(group, text: str) -> list:
+    """ "2,300 jobs in Leeds and 3,200 in York, 5,500 in total": the figures listed right before a
+    figure said to be their total ("in total", "in all", "altogether", "between them") make it,
+    the last of them joined by "and"."""
+    for i, total in enumerate(group):
+        if i < 2 or not _IN_TOTAL.match(text[total.end : total.end + 40]) or not is_point(total):
+            continue
+        parts = [group[i - 1]]
+        for candidate in reversed(group[: i - 1]):
+            if not _LISTED.match(text[candidate.end : parts[0].start]):
+                break
+            parts.insert(0, candidate)
+        if len(parts) < 2 or not _TOTAL_LEAD.search(text[parts[-1].end : total.start]) \
+                or not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]):
+            continue
+        if all(is_point(p) and same_kind(p, total) for p in parts) and _parts_of(total, parts):
+            # a shortfall is a warning: "in total" may count what the list leaves out ("300 stores in
+            # France and 200 in Spain, 1,200 in total" may mean worldwide)
+            return judge(total, parts, False, "the parts, then their total") or \
+                judge(total, parts, True, "the parts, then their total", severity="warning")
+    return []
 
 
 _GOVERNED = re.compile(r"\b(?:in|at|across|from|of|for|with|by|on|into|over|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I)

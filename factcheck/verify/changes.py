@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, percent_bounds
+from ..normalize import grouped
+from .common import INF, bounds, by_sentence, disjoint, finding, money, percent_bounds
 from .parts import same_kind as _same_kind
 
 _CHANGE_NOUN = re.compile(
@@ -89,6 +90,9 @@ def _compared_pair(numbers, following, text):
     if len(changes) != 1:
         return out
     percent = changes[0]
+    own = {c.id for c in numbers}
+    if percent.frame and any(link.relation == "change_of" and link.claim in own for link in percent.frame.links):
+        following = []  # "253,400, up 16% from 201,700": its own sentence holds its pair
     for group, severity in ((numbers, "error"), (following, "warning")):
         pairs = [(a, b) for a in group for b in group if a.start < b.start and _same_kind(a, b)
                  and a.kind in ("count", "money") and _PAIR_GAP.match(text[a.end : b.start])]
@@ -149,9 +153,10 @@ def _by_to_from(numbers, text):
         hi = abs(bounds(frm)[1] - bounds(to)[0])
         actual = (min(lo, hi), max(lo, hi))
         if disjoint(actual, bounds(d)):
+            difference = abs(frm.value - to.value)
+            shown = money(difference, to.unit) if to.kind == "money" else grouped(difference)
             out.append(finding("change-mismatch", "error",
-                               f"from {frm.text} to {to.text} is a change of {abs(frm.value - to.value):,g}, not {d.text}",
-                               [d, to, frm]))
+                               f"from {frm.text} to {to.text} is a change of {shown}, not {d.text}", [d, to, frm]))
     return out
 
 

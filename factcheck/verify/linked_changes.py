@@ -13,12 +13,14 @@ import re
 from .common import INF, bounds, by_sentence, disjoint, finding, money, percent_bounds, show
 
 _A_FROM_B = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:(?:in|on|for|at|by)[^\S\n]+[^\d.;,]{1,25}?[^\S\n]*(?:\d{4})?[^\S\n]*,?[^\S\n]*)?"
-                       r"(?:(?:up|down|rising|falling|rose|fell|increasing|decreasing)[^\S\n]+)?"
+                       r"(?:(?:up|down|rising|falling|rose|fell|increasing|decreasing)[^\S\n]+"
+                       r"(?:by[^\S\n]+)?(?:[+-]?\d[\d.,]*[^\S\n]*(?:%|per[^\S\n]?cent|percentage[^\S\n]+points?)[^\S\n]+)?)?"
                        r"(?:from|compared (?:with|to)|against|versus)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?$", re.I)
 _FROM_B_TO_A = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:(?:in|on|for|at)[^\S\n]+[^\d.;,]{1,25}?[^\S\n]*(?:\d{4})?[^\S\n]*,?[^\S\n]*)?"
                           r"to[^\S\n]+$", re.I)
 _CHANGE_BEFORE = re.compile(r"^[^\d,;:.]{0,30}$")
-_CHANGE_AFTER = re.compile(r"^[^\S\n]*[,(\u2014\u2013-]?[^\S\n]*(?:a|an|or)[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$", re.I)
+_CHANGE_AFTER = re.compile(r"^[^\S\n]*(?:(?:in|on|for|at)[^\S\n]+[^\d.;,]{1,25}?[^\S\n]*(?:\d{4})?[^\S\n]*)?"
+                           r"[,(\u2014\u2013-]?[^\S\n]*(?:a|an|or)[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)  # "doubled to 412 from 206": an earlier level the frame may not mark
 _RISE = re.compile(r"\b(?:rose|risen|rise|rises|rising|increase[sd]?|increasing|grew|grow|grown|growth|"
                    r"climb(?:ed|s)?|jump(?:ed|s)?|gain(?:ed|s)?|up|higher|more|surge[sd]?|soar(?:ed|s)?|doubled|tripled)\b",
@@ -41,9 +43,23 @@ def check(claims, text: str) -> list:
         for level, previous in pairs:
             changes = linked.get((level.id, "change_of"), []) + [
                 c for c in loose if len(pairs) == 1 and _close(c, level, previous, text)]
-            for change in changes:
+            for change in _nearest_of_each_kind(changes, level):
                 out += _judge(change, level, previous, text)
     return out
+
+
+def _nearest_of_each_kind(changes, level) -> list:
+    """One change of each kind for a level, the one nearest to it: in "sales dropped 6.5%, while
+    online sales rose 12% to £410m" the 12% is the change to £410m, not the 6.5% the frame also
+    links to it; "rose 5%, or £20m, to £420m" keeps both (a percentage and an amount)."""
+    nearest: dict[str, object] = {}
+    for change in changes:
+        gap = level.start - change.end if change.end <= level.start else change.start - level.end
+        kind = change.kind if change.kind != "percent" or "point" not in (change.unit or "") else "points"
+        held = nearest.get(kind)
+        if held is None or gap < held[0]:
+            nearest[kind] = (gap, change)
+    return [change for _, change in nearest.values()]
 
 
 def _role(claim) -> str:
@@ -70,17 +86,28 @@ def _close(change, level, previous, text: str) -> bool:
     right after it (", a drop of 1.7 percentage points", ", a 13% increase"), not across "after
     the operator doubled ..." or another figure."""
     start, end = min(level.start, previous.start), max(level.end, previous.end)
+    if start <= change.start and change.end <= end:
+        return True  # "A, up 16% from B": the pair's gap was read whole by _adjacent
     if change.end <= start:
         return bool(_CHANGE_BEFORE.match(text[change.end : start]))
     return bool(_CHANGE_AFTER.match(text[end : change.start]))
 
 
 def _adjacent(level, previous, text: str) -> bool:
+    """ "A from B", "A vehicles from B", "A, up 16% from B", "from B to A", "from B vehicles to A"."""
     if previous.kind != level.kind or (level.kind == "money" and previous.unit != level.unit):
         return False
     if previous.start > level.end:
-        return bool(_A_FROM_B.match(text[level.end : previous.start]))
-    return bool(_FROM_B_TO_A.match(text[previous.end : level.start]))
+        return bool(_A_FROM_B.match(_past_noun(text[level.end : previous.start], level)))
+    return bool(_FROM_B_TO_A.match(_past_noun(text[previous.end : level.start], previous)))
+
+
+def _past_noun(gap: str, figure) -> str:
+    """The gap after a count without the count's own noun: " vehicles from " -> " from "."""
+    noun = figure.unit if figure.kind == "count" and figure.unit else None
+    if noun and re.match(rf"[^\S\n]+{re.escape(noun)}\b", gap, re.I):
+        return gap[gap.lower().index(noun.lower()) + len(noun):]
+    return gap
 
 
 def _direction(change, level, previous, text: str) -> int:

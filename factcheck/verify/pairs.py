@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 
-from .common import bounds, disjoint, finding, frames_disagree, head, heads_agree, same_measure_kind, show, stated_place
+from .common import (bounds, disjoint, finding, frames_disagree, head, heads_agree, percent_bounds, same_measure_kind,
+                     show, stated_place)
 
 # Restated figures are the same order of size; a figure four times another is another figure.
 FACTOR = 4.0
@@ -43,8 +44,13 @@ def comparable(a, b, *, places: bool = True) -> bool:
 
 def matches(a, b) -> bool:
     """ "over 80,000" matches "80,200", and "At least 35" matches "35"; "More than 400,000"
-    does not match "85 million": an open interval matches only a figure of its size."""
-    return not disjoint(bounds(a), bounds(b)) and near(a, b)
+    does not match "85 million": an open interval matches only a figure of its size. A
+    percentage is read with its rounding: a headline's "25%" matches the body's "24.6%"."""
+    return not disjoint(_interval(a), _interval(b)) and near(a, b)
+
+
+def _interval(claim) -> tuple[float, float]:
+    return percent_bounds(claim) if claim.kind == "percent" else bounds(claim)
 
 
 def distance(a, b) -> float:

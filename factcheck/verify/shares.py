@@ -1,13 +1,14 @@
 """`percent-mismatch`: a percentage that does not match the counts it restates ("372, or 13%"
 of "the 1,200 staff"; "103 reported deaths from a total of 217 patients, for a mortality rate of
 nearly 50 percent"; "only 46 ... were admitted on Thursday, less than a fourth of the 212 patients"),
+"3,500 new homes, 35% of which would be affordable, about 1,225 homes"; "of which 1,225, or 35%"),
 or shares of one whole that pass 100% ("48% supported, 39% opposed and 16% did not know")."""
 
 from __future__ import annotations
 
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, is_point, percent_bounds, show, show_interval
+from .common import INF, bounds, by_sentence, disjoint, finding, heads_agree, is_point, percent_bounds, show, show_interval
 from .wholes import part_of_gap
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|climbed|jumped|fell|fallen|"
@@ -45,6 +46,7 @@ def _shares(claims, text: str) -> list:
                                    f"{count.text} of {whole.text} is {show_interval(share)}%, not {p.text}",
                                    [p, count, whole]))
         out += _rate_of_pair(group, percents, text)
+        out += _share_of_which(group, percents, text)
         out += _share_of_whole(group, percents, text)
         # "48% supported, 39% opposed and 16% did not know": one whole cannot pass 100%
         shares = [p for p in percents if is_point(p)]
@@ -60,8 +62,8 @@ def _shares(claims, text: str) -> list:
 
 _RATE_AFTER = re.compile(r"^[^.;:\d]{0,40}?(?:\b(?:rate|share|proportion|percentage)\b[^.;:\d]{0,12}|[,(\u2014\u2013]\s*or\s+|\s*\()$",
                          re.I)
-_APPOSITION = re.compile(r"(?:,|\(|\u2014|\u2013|\s-)\s*(?:only\s+|just\s+|or\s+)?$")
-_OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
+_APPOSITION = re.compile(r"(?:,|\(|\u2014|\u2013|\s-)\s*(?:only\s+|just\s+|or\s+)?(?:an?\s+)?$")
+_OF_WHOLE = re.compile(r"^\s+(?:share\s+|proportion\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
 
 
 def _judged(p, part, whole, severity: str, cue: str) -> list:
@@ -100,6 +102,53 @@ def _share_of_whole(group, percents, text: str) -> list:
         if len(parts) == 1:
             out += _judged(p, parts[0], whole, "warning", "the share stands beside the count")
     return out
+
+
+_OF_WHICH = re.compile(r"^[^\S\n]+of[^\S\n]+(?:which|them|these|those|whom)\b", re.I)
+_WHICH_BEFORE = re.compile(r",[^\S\n]*of[^\S\n]+(?:which|them|these|those|whom)[^\S\n]+$", re.I)
+_BESIDE = re.compile(r"^[^\S\n]*(?:,|\(|\u2014|\u2013|[^\S\n]-)[^\S\n]*(?:or[^\S\n]+)?$")
+
+
+def _share_of_which(group, percents, text: str) -> list:
+    """A whole, then its share and the count the share comes to, each beside the other:
+    "3,500 new homes, 35% of which would be affordable, about 1,225 homes"; "3,500 new homes,
+    of which 1,225, or 35%, ...". The wording makes the relation explicit; the part must count what
+    the whole counts (its frame's measure)."""
+    out = []
+    counts = [c for c in group if c.kind == "count"]
+    for p in percents:
+        before = [c for c in counts if c.end <= p.start]
+        after = [c for c in counts if c.start >= p.end]
+        if _OF_WHICH.match(text[p.end : p.end + 20]) and before:
+            whole = _whole_before(before, p, text)
+            part = next((c for c in after if _BESIDE.match(_clause_end(text, p.end, c))), None)
+        elif after and _OF_WHOLE.match(text[p.end : after[0].start]):
+            whole = after[0]  # "35% of the 3,500 new homes would be affordable, some 1,225 homes"
+            part = next((c for c in after[1:] if _BESIDE.match(_clause_end(text, whole.end, c))), None)
+        elif before and _BESIDE.match(text[before[-1].end : p.start]) and len(before) >= 2 \
+                and _WHICH_BEFORE.search(text[before[-2].end : before[-1].start]):
+            whole, part = before[-2], before[-1]  # "3,500 homes, of which 1,225, or 35%"
+        else:
+            continue
+        if whole is None or part is None or part is whole or not heads_agree(part, whole):
+            continue
+        out += _judged(p, part, whole, "error", "the share of the whole the sentence names, and its count")
+    return out
+
+
+def _whole_before(before, p, text: str):
+    """The count "35% of which" refers to: the last one before it, set off by a comma ("3,500
+    new homes, 35% of which")."""
+    whole = before[-1]
+    return whole if re.search(r",[^\S\n]*$", text[whole.end : p.start]) else None
+
+
+def _clause_end(text: str, start: int, part) -> str:
+    """The words between the end of the share's clause and the count after it: ", about 1,225"
+    reads as ",": the clause "of which would be affordable" is skipped up to its last comma."""
+    gap = text[start : part.start]
+    comma = gap.rfind(",")
+    return gap[comma:] if comma >= 0 else gap
 
 
 def _half_point(p) -> float:
