@@ -61,6 +61,18 @@ _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source
 _NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
                       r"throughout the world|all over the world|in the world|internationally|"
                       r"world's|global)\b", re.I)
+# A count of countries: "76 countries", "two dozen donor countries", "214 countries and territories".
+_COUNTRIES = re.compile(r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:countries|nations|territories|continents)\b", re.I)
+# Places that hold countries: a figure spread over countries may still be about one of these.
+_REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Oceania|Middle East|Caribbean|Balkans|Pacific|"
+                     r"Scandinavia|Sahel|Gulf|Arctic|Antarctica|continent|region)\b", re.I)
+# Percentages that are rates, not shares of a stated whole.
+_RATE_NOUNS = {"rate", "sensitivity", "specificity", "efficacy", "effectiveness", "accuracy", "mortality",
+               "turnout", "probability", "chance", "likelihood", "risk", "yield", "inflation", "unemployment",
+               "lethality", "prevalence", "incidence", "coverage", "occupancy", "approval"}
+# A figure added to a running total the sentence then gives: "..., bringing the total to 81".
+_BRINGS_TOTAL = re.compile(r"[^.;]*?\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed)"
+                           r"\b[^.;\d]{0,60}?\b(?:total|toll|tally|number|count)\b[^.;\d]{0,50}?\bto\b", re.I)
 # Verbs whose subject is where the figure is: "Chile has 2,335 cases", "Zambia reported 160 deaths".
 _HOLDING = {"have", "record", "report", "confirm", "suffer", "see", "register", "count", "account",
             "experience", "host", "house", "lose", "reach", "top", "pass", "exceed", "total"}
@@ -382,18 +394,25 @@ class Framer:
 
     # ------------------------------------------------------------------ place
     def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
-        if self._age(claim):
-            return None, None  # an age describes a person, not a place
         lo, hi = self._sentence(claim)
+        if self._age(claim):
+            return self._person_place(claim, token, lo, hi)
         if _NOWHERE.search(self.text[lo:hi]):
             return None, None  # "worldwide", "around the globe": about no one place
         in_sentence = [p for p in self._places_in(lo, hi) if not (p.start < claim.end and claim.start < p.end)]
         demonyms = self._demonyms(lo, hi, claim)
         candidates = [(p.text, p.start) for p in in_sentence] + demonyms
+        spread = self._spread(claim, lo, hi)
+        if spread is not None:
+            candidates = [c for c in candidates if _REGION.search(c[0])]  # "eleven countries across Asia"
         if candidates:
-            chosen = self._choose(claim, token, noun, candidates)
+            chosen, score = self._choose(claim, token, noun, candidates)
             if chosen is not None:
                 return PlaceRef(text=chosen), "sentence"
+        if spread is not None:  # "36,000 cases in 76 countries": spread over many places, none inherited
+            return (PlaceRef(text=self.story_place), "story") if self.story_place and self.story_stated \
+                and _REGION.search(self.story_place) else (None, None)
+        if candidates:
             if in_sentence and not self.parsed:
                 nearest = min(in_sentence, key=lambda p: abs(p.start - claim.start))
                 return PlaceRef(text=nearest.text), "sentence"
@@ -403,6 +422,23 @@ class Framer:
         if claim.kind == "quantity" and claim.unit in _DURATIONS:
             return None, None  # "three days", "six months": a span of time inherits no place
         return self._inherited(claim)
+
+    def _person_place(self, claim, token, lo: int, hi: int) -> tuple[PlaceRef | None, str | None]:
+        """An age describes a person: it is at a place only where the sentence places that person
+        ("a 22-month-old boy in Houston", "the 39-year-old Las Vegas woman"); it inherits none."""
+        if token is None or not self.parsed:
+            return None, None
+        person = _figure_root(token)
+        while person.dep_ in ("amod", "compound", "nummod", "npadvmod", "appos", "quantmod") and person.head.i != person.i \
+                and person.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            person = person.head
+        candidates = [(p.text, p.start) for p in self._places_in(lo, hi)
+                      if not (p.start < claim.end and claim.start < p.end)
+                      and not re.search(r"\bfrom[^\S\n]+(?:the[^\S\n]+)?$", self.text[max(lo, p.start - 12) : p.start])]
+        if not candidates:  # "a girl from Buffalo" says where she comes from, not where the figure is
+            return None, None
+        chosen, score = self._choose(claim, token, person, candidates)
+        return (PlaceRef(text=chosen), "sentence") if chosen is not None and score >= 3 else (None, None)
 
     def _demonyms(self, lo: int, hi: int, claim) -> list[tuple[str, int]]:
         """ "Ethiopian farmers": the places the sentence's nationality words stand for."""
@@ -429,9 +465,17 @@ class Framer:
             return True  # "an American", "the Swiss"
         return word.head.i != word.i and singular(word.head.lower_) in _ABROAD_NOUNS
 
-    def _choose(self, claim, token, noun, candidates) -> str | None:
+    def _spread(self, claim, lo: int, hi: int) -> str | None:
+        """The id of the sentence's figure that counts countries ("in 76 countries", "214 countries
+        and territories"): such a sentence's figures are spread over many places, not one."""
+        for other in self._claims_in(lo, hi):
+            if other.kind == "count" and _COUNTRIES.match(self.text, other.end):
+                return other.id
+        return None
+
+    def _choose(self, claim, token, noun, candidates) -> tuple[str | None, int]:
         if not self.parsed or token is None:
-            return min(candidates, key=lambda c: abs(c[1] - claim.start))[0]
+            return min(candidates, key=lambda c: abs(c[1] - claim.start))[0], 1
         scored = []
         root = _figure_root(token)
         anchors = {t.i for t in (token, noun, root) if t is not None}
@@ -466,9 +510,9 @@ class Framer:
             before = 1 if start < claim.start else 0  # "in Hasakah, 150 ..." reads back to the place
             scored.append((score, before, -abs(start - claim.start), name))
         if not scored:
-            return None
+            return None, 0
         scored.sort(reverse=True)
-        return scored[0][-1]
+        return scored[0][-1], scored[0][0]
 
     def _between(self, place_start: int, claim_start: int) -> str:
         """The text from the end of the place mention at `place_start` to a figure after it."""
@@ -743,6 +787,17 @@ class Framer:
 
     # ------------------------------------------------------------------ role
     def _role(self, claim) -> str:
+        role = self._role_of(claim)
+        if claim.kind == "percent" and role in ("part", "total"):
+            role = "share"  # "85% of cases", "99 percent of these": a percentage is a share, never a count's part
+        if claim.kind == "percent" and role == "share":
+            measure, _ = self._measure(claim, self._token(claim))
+            if measure and singular(measure.split()[-1]) in _RATE_NOUNS and not any(
+                    c.kind == "count" for c in self._claims_in(*self._sentence(claim))):
+                return "level"  # "a 25% rate of failure", "91.8% sensitivity": a rate, no whole stated
+        return role
+
+    def _role_of(self, claim) -> str:
         before = self.text[max(claim.sentence_start or 0, claim.start - 60) : claim.start]
         after = self.text[claim.end : min(claim.sentence_end or len(self.text), claim.end + 40)]
         clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
@@ -753,6 +808,8 @@ class Framer:
             return "previous"
         if claim.kind == "multiplier":
             return "change"
+        if claim.kind in ("count", "money") and _BRINGS_TOTAL.match(self.text, claim.end, claim.sentence_end or len(self.text)):
+            return "change"  # "144 people were diagnosed, bringing the total to 5,648": the 144 is added
         if claim.kind == "quantity":  # a span of time, an age, a distance: not a part of a count
             return "change" if self._changed_by_verb(claim, before, after) or _CHANGE_BEFORE.search(before) \
                 else "forecast" if _FUTURE.search(clause_before) else "level"
