@@ -73,6 +73,11 @@ _RATE_NOUNS = {"rate", "sensitivity", "specificity", "efficacy", "effectiveness"
 # A figure added to a running total the sentence then gives: "..., bringing the total to 81".
 _BRINGS_TOTAL = re.compile(r"[^.;]*?\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed)"
                            r"\b[^.;\d]{0,60}?\b(?:total|toll|tally|number|count)\b[^.;\d]{0,50}?\bto\b", re.I)
+# A span of time a court gives: "sentenced to 35 years", "25 years in prison", "12 months imprisonment".
+_JAILED_AFTER = re.compile(r"[^\S\n]+(?:(?:in|behind)[^\S\n]+(?:a[^\S\n]+)?(?:[A-Z][\w-]*[^\S\n]+)?(prison|jail|bars)|(imprisonment))\b",
+                           re.I)
+_JAILED_BEFORE = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence of)[^\S\n]+(?:to[^\S\n]+|for[^\S\n]+)?"
+                            r"(?:up[^\S\n]+to[^\S\n]+|between[^\S\n]+)?$", re.I)
 # Verbs whose subject is where the figure is: "Chile has 2,335 cases", "Zambia reported 160 deaths".
 _HOLDING = {"have", "record", "report", "confirm", "suffer", "see", "register", "count", "account",
             "experience", "host", "house", "lose", "reach", "top", "pass", "exceed", "total"}
@@ -203,6 +208,8 @@ class Framer:
                 continue
             token = self._token(claim)
             measure, head_token = self._measure(claim, token)
+            if measure is not None and any(ch.isdigit() for ch in measure.split()[-1]):
+                measure, head_token = None, None  # "voted 22–0": a tally, not a thing counted
             if measure is None and claim.kind == "count" and self._elliptical(claim):
                 measure = measured.get(claim.sentence_start)  # "327 deaths, and Rio de Janeiro 84"
             elif measure is not None and claim.kind == "count":
@@ -239,13 +246,16 @@ class Framer:
         if self._age(claim):
             return "age", None  # "aged 45", "at the age of 36", "a 45-year-old woman"
         if claim.kind == "count" and claim.unit:
-            return claim.unit, self._unit_token(claim)
+            unit = self._unit_token(claim)
+            if unit is not None and unit.dep_ == "poss" and nounish(unit.head) and unit.head.i > unit.i:
+                return _phrase(unit.head), unit.head  # "eleven of the country's residents": residents
+            return claim.unit, unit
         if claim.kind == "quantity":
             return self._quantity_measure(claim, token)
         if token is None or not self.parsed:
             return None, None
         noun = self._measured_noun(claim, token)
-        if noun is None or claim.start <= noun.idx < claim.end:
+        if noun is None or claim.start <= noun.idx < claim.end or any(ch.isdigit() for ch in noun.text):
             return ("people", None) if claim.kind == "count" and self._people_verb(token) else (None, None)
         return _phrase(noun), noun
 
@@ -276,8 +286,22 @@ class Framer:
             while noun.dep_ == "compound" and noun.head.i > noun.i and nounish(noun.head):
                 noun = noun.head  # "a three kilometre protection zone": the zone
             return _phrase(noun, after=span.end), noun
-        noun = self._measured_noun(claim, token)  # "a zone of 10km", "a magnitude of 7.7"
-        if noun is not None and not (claim.start <= noun.idx < claim.end) and claim.unit not in _DURATIONS:
+        if claim.unit in _DURATIONS:
+            jailed = _JAILED_AFTER.match(self.text, claim.end)
+            if jailed or _JAILED_BEFORE.search(self.text[max(0, claim.start - 40) : claim.start]):
+                return ("imprisonment" if jailed and jailed.group(2) else "sentence"), None
+        unit = span.root
+        for prep in unit.children:  # "eighteen tons of supplies", "three days of artesunate"
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= span.end:
+                objects = [c for c in prep.children if c.dep_ == "pobj" and nounish(c) and c.pos_ != "PRON"]
+                if objects:
+                    return _phrase(objects[0]), objects[0]
+        # "a zone of 10km", "a magnitude of 7.7", "a period of six months", "the incubation period is two days"
+        if claim.unit in _DURATIONS and not (  # a span of time measures a noun only through "of" or a copula
+                unit.dep_ == "pobj" and unit.head.lower_ == "of" or unit.dep_ == "attr" and _verb_in(unit.head, {"be"})):
+            return None, None  # not "200,000 people over four days", "available within seven days"
+        noun = self._measured_noun(claim, unit if nounish(unit) else token)
+        if noun is not None and not (claim.start <= noun.idx < claim.end):
             return _phrase(noun), noun
         return None, None
 
@@ -292,8 +316,9 @@ class Framer:
         root = _figure_root(token)
         for child in root.children:  # "35% of homes", "$2bn of aid", "$65m in revenue"
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and claim.kind == "money"):
-                objects = [c for c in child.children if c.dep_ == "pobj" and nounish(c)]
-                if objects and objects[0].lower_ not in ("which", "them", "whom", "those", "these"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and (
+                    nounish(c) or c.lower_ == "those" and claim.kind == "percent")]
+                if objects and objects[0].lower_ not in ("which", "them", "whom", "these"):  # "half of those infected"
                     return objects[0]
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             prep = root.head
