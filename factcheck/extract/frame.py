@@ -78,6 +78,12 @@ _JAILED_AFTER = re.compile(r"[^\S\n]+(?:(?:in|behind)[^\S\n]+(?:a[^\S\n]+)?(?:[A
                            re.I)
 _JAILED_BEFORE = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence of)[^\S\n]+(?:to[^\S\n]+|for[^\S\n]+)?"
                             r"(?:up[^\S\n]+to[^\S\n]+|between[^\S\n]+)?$", re.I)
+# A sentence about no place in particular: what usually happens ("typically", "on average")
+# or what a study found ("in the study of 124 children", "researchers found"). Its figures take a
+# place the sentence names, never the story's.
+_UNPLACED = re.compile(r"\b(?:typically|usually|generally|normally|on average|in general|"
+                       r"stud(?:y|ies)|researchers?)\b")
+_OUTSIDE = re.compile(r"\b(?:outside|excluding|except|beyond)(?:[^\S\n]+of)?[^\S\n]+(?:the[^\S\n]+)?$", re.I)
 # Verbs whose subject is where the figure is: "Chile has 2,335 cases", "Zambia reported 160 deaths".
 _HOLDING = {"have", "record", "report", "confirm", "suffer", "see", "register", "count", "account",
             "experience", "host", "house", "lose", "reach", "top", "pass", "exceed", "total"}
@@ -428,6 +434,8 @@ class Framer:
         demonyms = self._demonyms(lo, hi, claim)
         candidates = [(p.text, p.start) for p in in_sentence] + demonyms
         spread = self._spread(claim, lo, hi)
+        if any(_OUTSIDE.search(self.text[max(lo, p.start - 25) : p.start]) for p in in_sentence):
+            return None, None  # "55 deaths outside of China": everywhere but a place is no one place
         if spread is not None:
             candidates = [c for c in candidates if _REGION.search(c[0])]  # "eleven countries across Asia"
         if candidates:
@@ -443,10 +451,26 @@ class Framer:
                 return PlaceRef(text=nearest.text), "sentence"
             if claim.kind == "quantity" or any(self._owned_by_other(claim, start) for _, start in candidates):
                 return None, None  # the sentence's places belong to its other figures
-            return self._inherited(claim)  # it names only actors ("US forces detained 300")
+            return (None, None) if self._unplaced(token, lo, hi) else self._inherited(claim)
         if claim.kind == "quantity" and claim.unit in _DURATIONS:
             return None, None  # "three days", "six months": a span of time inherits no place
+        if self._unplaced(token, lo, hi):
+            return None, None  # "E. coli typically affects 75,000 a year", "in the study of 124 children"
         return self._inherited(claim)
+
+    def _unplaced(self, token, lo: int, hi: int) -> bool:
+        """A sentence about no place in particular: what usually happens or what a study found
+        (`_UNPLACED`), or a figure whose own verb says what can happen ("can kill as many as 60",
+        "may be as high as 95%"; not "may have died")."""
+        if _UNPLACED.search(self.text, lo, hi):
+            return True
+        if token is None or not self.parsed:
+            return False
+        verb = next((t for t in [_figure_root(token), *_figure_root(token).ancestors][:4] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return bool(auxes & {"can", "may"}) and "have" not in auxes
 
     def _person_place(self, claim, token, lo: int, hi: int) -> tuple[PlaceRef | None, str | None]:
         """An age describes a person: it is at a place only where the sentence places that person
@@ -486,8 +510,9 @@ class Framer:
         if span is None or not len(span):
             return False
         word = span[0]
-        if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("amod", "compound"):
-            return True  # "an American", "the Swiss"
+        if (word.pos_ in ("NOUN", "PROPN") or word.dep_ in ("pobj", "conj", "dobj", "nsubj", "appos")) \
+                and word.dep_ not in ("amod", "compound"):
+            return True  # "an American", "the Swiss", "including an American and an Australian"
         return word.head.i != word.i and singular(word.head.lower_) in _ABROAD_NOUNS
 
     def _spread(self, claim, lo: int, hi: int) -> str | None:
@@ -515,7 +540,8 @@ class Framer:
                 continue
             place_token = span[0]
             head = _phrase_head(place_token)
-            if self._acts(head, place_token, anchors) or self._locates_other_place(head, token):
+            if self._acts(head, place_token, anchors) or self._locates_other_place(head, token) \
+                    or self._not_where(claim, start, head):
                 continue
             score = 1
             if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
@@ -538,6 +564,25 @@ class Framer:
             return None, 0
         scored.sort(reverse=True)
         return scored[0][-1], scored[0][0]
+
+    def _not_where(self, claim, start: int, head: Token) -> bool:
+        """A place named in the sentence that is not where the figure is: the point a distance is measured from ("70 km from Johannesburg"), the
+        name of an agency or paper ("news agency Xinhua"), or where a source is based ("the
+        Kedaulatan Rakyat, a newspaper based in Yogyakarta, reports ...")."""
+        before = self.text[max(claim.sentence_start or 0, start - 25) : start]
+        if claim.kind == "quantity" and claim.unit not in _DURATIONS and start >= claim.end \
+                and re.fullmatch(r"[^\S\n]+(?:away[^\S\n]+)?from[^\S\n]+(?:the[^\S\n]+)?", self.text[claim.end : start]):
+            return True
+        if re.search(r"\b(?:agency|newspaper|paper|broadcaster|daily|magazine|network|channel|station|wire)[^\S\n]+$",
+                     before, re.I):
+            return True
+        for ancestor in head.ancestors:
+            if ancestor.dep_ in ("acl", "relcl") and ancestor.head.i not in {a.i for a in self._token(claim).ancestors} \
+                    and singular(ancestor.head.lower_) in _BODY_NOUNS | _SOURCE_NOUNS | {"newspaper", "paper", "agency"}:
+                return True  # "a newspaper based in Yogyakarta"
+            if ancestor.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
+                break
+        return False
 
     def _between(self, place_start: int, claim_start: int) -> str:
         """The text from the end of the place mention at `place_start` to a figure after it."""
