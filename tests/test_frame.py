@@ -183,3 +183,53 @@ def test_frame_period_of_a_written_span():
                    "149 men were admitted to hospital.")
     assert found["about half"].period == "1971/2006"
     assert found["149"].period == "2008-01/2008-05"  # January takes the year written after the range
+
+
+def test_frame_figures_spread_over_countries_have_no_single_place():
+    found = frames("Dengue cases rise in Brazil\n\nHealth officials in Brazil reported 300 new cases on Monday.\n\n"
+                   "There are about 9,000 cases of the virus in 40 countries.")
+    assert place(found["300"]) == "Brazil"
+    assert place(found["40"]) is None and place(found["about 9,000"]) is None
+    across = frames("Harvests failed in nine countries across Africa.")
+    assert place(across["nine"]) == "Africa"  # the region that holds the countries
+
+
+def test_frame_age_takes_its_persons_place_but_never_inherits_one():
+    found = frames("Flu reaches Peru\n\nA 40-year-old man in Lima died on Monday.\n\nA 12-year-old girl from Cusco is recovering.")
+    assert place(found["40-year-old"]) == "Lima" and found["40-year-old"].place_source == "sentence"
+    assert place(found["12-year-old"]) is None  # where she comes from is not where the figure is
+
+
+def test_frame_percentages_are_shares_or_rates_never_parts():
+    found = frames("Officials counted 900 cases, and 40% of them were children. "
+                   "The vaccine showed 88% efficacy.")
+    assert found["40%"].role == "share"
+    assert found["88%"].role == "level" and found["88%"].measure_head == "efficacy"
+
+
+def test_frame_figure_added_to_a_running_total_is_a_change():
+    found = frames("Another 37 cases were confirmed on Friday, bringing the total to 412.")
+    assert found["37"].role == "change" and found["412"].role == "level"
+
+
+def test_frame_measure_of_possessed_nouns_quantities_and_prison_terms():
+    found = frames("Six of the town's doctors fell ill. Trucks carried 40 tonnes of grain to the border. "
+                   "The driver was sentenced to 12 years in prison.")
+    assert found["Six"].measure_head == "doctor"
+    assert found["40 tonnes"].measure_head == "grain"
+    assert found["12 years"].measure == "sentence"
+
+
+def test_frame_generic_and_study_sentences_inherit_no_place():
+    found = frames("Measles returns to Kenya\n\nThe virus typically infects 90% of those exposed. "
+                   "In the study of 300 children, 20 fell ill. Officials confirmed 55 cases on Monday.")
+    assert place(found["90%"]) is None and place(found["300"]) is None
+    assert place(found["55"]) == "Kenya"
+
+
+def test_frame_places_that_are_not_where_the_figure_is():
+    found = frames("The clinic is 40 km from Nairobi. The state news agency Xinhua said 17 people died in Hubei. "
+                   "There were 30 deaths outside of Brazil.")
+    assert place(found["40 km"]) is None
+    assert place(found["17"]) == "Hubei"
+    assert place(found["30"]) is None

@@ -61,6 +61,29 @@ _SOURCE_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "source
 _NOWHERE = re.compile(r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
                       r"throughout the world|all over the world|in the world|internationally|"
                       r"world's|global)\b", re.I)
+# A count of countries: "76 countries", "two dozen donor countries", "214 countries and territories".
+_COUNTRIES = re.compile(r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:countries|nations|territories|continents)\b", re.I)
+# Places that hold countries: a figure spread over countries may still be about one of these.
+_REGION = re.compile(r"\b(?:Africa|Asia|Europe|America|Americas|Oceania|Middle East|Caribbean|Balkans|Pacific|"
+                     r"Scandinavia|Sahel|Gulf|Arctic|Antarctica|continent|region)\b", re.I)
+# Percentages that are rates, not shares of a stated whole.
+_RATE_NOUNS = {"rate", "sensitivity", "specificity", "efficacy", "effectiveness", "accuracy", "mortality",
+               "turnout", "probability", "chance", "likelihood", "risk", "yield", "inflation", "unemployment",
+               "lethality", "prevalence", "incidence", "coverage", "occupancy", "approval"}
+# A figure added to a running total the sentence then gives: "..., bringing the total to 81".
+_BRINGS_TOTAL = re.compile(r"[^.;]*?\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed)"
+                           r"\b[^.;\d]{0,60}?\b(?:total|toll|tally|number|count)\b[^.;\d]{0,50}?\bto\b", re.I)
+# A span of time a court gives: "sentenced to 35 years", "25 years in prison", "12 months imprisonment".
+_JAILED_AFTER = re.compile(r"[^\S\n]+(?:(?:in|behind)[^\S\n]+(?:a[^\S\n]+)?(?:[A-Z][\w-]*[^\S\n]+)?(prison|jail|bars)|(imprisonment))\b",
+                           re.I)
+_JAILED_BEFORE = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence of)[^\S\n]+(?:to[^\S\n]+|for[^\S\n]+)?"
+                            r"(?:up[^\S\n]+to[^\S\n]+|between[^\S\n]+)?$", re.I)
+# A sentence about no place in particular: what usually happens ("typically", "on average")
+# or what a study found ("in the study of 124 children", "researchers found"). Its figures take a
+# place the sentence names, never the story's.
+_UNPLACED = re.compile(r"\b(?:typically|usually|generally|normally|on average|in general|"
+                       r"stud(?:y|ies)|researchers?)\b")
+_OUTSIDE = re.compile(r"\b(?:outside|excluding|except|beyond)(?:[^\S\n]+of)?[^\S\n]+(?:the[^\S\n]+)?$", re.I)
 # Verbs whose subject is where the figure is: "Chile has 2,335 cases", "Zambia reported 160 deaths".
 _HOLDING = {"have", "record", "report", "confirm", "suffer", "see", "register", "count", "account",
             "experience", "host", "house", "lose", "reach", "top", "pass", "exceed", "total"}
@@ -191,6 +214,8 @@ class Framer:
                 continue
             token = self._token(claim)
             measure, head_token = self._measure(claim, token)
+            if measure is not None and any(ch.isdigit() for ch in measure.split()[-1]):
+                measure, head_token = None, None  # "voted 22–0": a tally, not a thing counted
             if measure is None and claim.kind == "count" and self._elliptical(claim):
                 measure = measured.get(claim.sentence_start)  # "327 deaths, and Rio de Janeiro 84"
             elif measure is not None and claim.kind == "count":
@@ -227,13 +252,16 @@ class Framer:
         if self._age(claim):
             return "age", None  # "aged 45", "at the age of 36", "a 45-year-old woman"
         if claim.kind == "count" and claim.unit:
-            return claim.unit, self._unit_token(claim)
+            unit = self._unit_token(claim)
+            if unit is not None and unit.dep_ == "poss" and nounish(unit.head) and unit.head.i > unit.i:
+                return _phrase(unit.head), unit.head  # "eleven of the country's residents": residents
+            return claim.unit, unit
         if claim.kind == "quantity":
             return self._quantity_measure(claim, token)
         if token is None or not self.parsed:
             return None, None
         noun = self._measured_noun(claim, token)
-        if noun is None or claim.start <= noun.idx < claim.end:
+        if noun is None or claim.start <= noun.idx < claim.end or any(ch.isdigit() for ch in noun.text):
             return ("people", None) if claim.kind == "count" and self._people_verb(token) else (None, None)
         return _phrase(noun), noun
 
@@ -264,8 +292,22 @@ class Framer:
             while noun.dep_ == "compound" and noun.head.i > noun.i and nounish(noun.head):
                 noun = noun.head  # "a three kilometre protection zone": the zone
             return _phrase(noun, after=span.end), noun
-        noun = self._measured_noun(claim, token)  # "a zone of 10km", "a magnitude of 7.7"
-        if noun is not None and not (claim.start <= noun.idx < claim.end) and claim.unit not in _DURATIONS:
+        if claim.unit in _DURATIONS:
+            jailed = _JAILED_AFTER.match(self.text, claim.end)
+            if jailed or _JAILED_BEFORE.search(self.text[max(0, claim.start - 40) : claim.start]):
+                return ("imprisonment" if jailed and jailed.group(2) else "sentence"), None
+        unit = span.root
+        for prep in unit.children:  # "eighteen tons of supplies", "three days of artesunate"
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= span.end:
+                objects = [c for c in prep.children if c.dep_ == "pobj" and nounish(c) and c.pos_ != "PRON"]
+                if objects:
+                    return _phrase(objects[0]), objects[0]
+        # "a zone of 10km", "a magnitude of 7.7", "a period of six months", "the incubation period is two days"
+        if claim.unit in _DURATIONS and not (  # a span of time measures a noun only through "of" or a copula
+                unit.dep_ == "pobj" and unit.head.lower_ == "of" or unit.dep_ == "attr" and _verb_in(unit.head, {"be"})):
+            return None, None  # not "200,000 people over four days", "available within seven days"
+        noun = self._measured_noun(claim, unit if nounish(unit) else token)
+        if noun is not None and not (claim.start <= noun.idx < claim.end):
             return _phrase(noun), noun
         return None, None
 
@@ -280,8 +322,9 @@ class Framer:
         root = _figure_root(token)
         for child in root.children:  # "35% of homes", "$2bn of aid", "$65m in revenue"
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "in" and claim.kind == "money"):
-                objects = [c for c in child.children if c.dep_ == "pobj" and nounish(c)]
-                if objects and objects[0].lower_ not in ("which", "them", "whom", "those", "these"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and (
+                    nounish(c) or c.lower_ == "those" and claim.kind == "percent")]
+                if objects and objects[0].lower_ not in ("which", "them", "whom", "these"):  # "half of those infected"
                     return objects[0]
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             prep = root.head
@@ -382,27 +425,69 @@ class Framer:
 
     # ------------------------------------------------------------------ place
     def _place(self, claim, token, noun) -> tuple[PlaceRef | None, str | None]:
-        if self._age(claim):
-            return None, None  # an age describes a person, not a place
         lo, hi = self._sentence(claim)
+        if self._age(claim):
+            return self._person_place(claim, token, lo, hi)
         if _NOWHERE.search(self.text[lo:hi]):
             return None, None  # "worldwide", "around the globe": about no one place
         in_sentence = [p for p in self._places_in(lo, hi) if not (p.start < claim.end and claim.start < p.end)]
         demonyms = self._demonyms(lo, hi, claim)
         candidates = [(p.text, p.start) for p in in_sentence] + demonyms
+        spread = self._spread(claim, lo, hi)
+        if any(_OUTSIDE.search(self.text[max(lo, p.start - 25) : p.start]) for p in in_sentence):
+            return None, None  # "55 deaths outside of China": everywhere but a place is no one place
+        if spread is not None:
+            candidates = [c for c in candidates if _REGION.search(c[0])]  # "eleven countries across Asia"
         if candidates:
-            chosen = self._choose(claim, token, noun, candidates)
+            chosen, score = self._choose(claim, token, noun, candidates)
             if chosen is not None:
                 return PlaceRef(text=chosen), "sentence"
+        if spread is not None:  # "36,000 cases in 76 countries": spread over many places, none inherited
+            return (PlaceRef(text=self.story_place), "story") if self.story_place and self.story_stated \
+                and _REGION.search(self.story_place) else (None, None)
+        if candidates:
             if in_sentence and not self.parsed:
                 nearest = min(in_sentence, key=lambda p: abs(p.start - claim.start))
                 return PlaceRef(text=nearest.text), "sentence"
             if claim.kind == "quantity" or any(self._owned_by_other(claim, start) for _, start in candidates):
                 return None, None  # the sentence's places belong to its other figures
-            return self._inherited(claim)  # it names only actors ("US forces detained 300")
+            return (None, None) if self._unplaced(token, lo, hi) else self._inherited(claim)
         if claim.kind == "quantity" and claim.unit in _DURATIONS:
             return None, None  # "three days", "six months": a span of time inherits no place
+        if self._unplaced(token, lo, hi):
+            return None, None  # "E. coli typically affects 75,000 a year", "in the study of 124 children"
         return self._inherited(claim)
+
+    def _unplaced(self, token, lo: int, hi: int) -> bool:
+        """A sentence about no place in particular: what usually happens or what a study found
+        (`_UNPLACED`), or a figure whose own verb says what can happen ("can kill as many as 60",
+        "may be as high as 95%"; not "may have died")."""
+        if _UNPLACED.search(self.text, lo, hi):
+            return True
+        if token is None or not self.parsed:
+            return False
+        verb = next((t for t in [_figure_root(token), *_figure_root(token).ancestors][:4] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return bool(auxes & {"can", "may"}) and "have" not in auxes
+
+    def _person_place(self, claim, token, lo: int, hi: int) -> tuple[PlaceRef | None, str | None]:
+        """An age describes a person: it is at a place only where the sentence places that person
+        ("a 22-month-old boy in Houston", "the 39-year-old Las Vegas woman"); it inherits none."""
+        if token is None or not self.parsed:
+            return None, None
+        person = _figure_root(token)
+        while person.dep_ in ("amod", "compound", "nummod", "npadvmod", "appos", "quantmod") and person.head.i != person.i \
+                and person.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            person = person.head
+        candidates = [(p.text, p.start) for p in self._places_in(lo, hi)
+                      if not (p.start < claim.end and claim.start < p.end)
+                      and not re.search(r"\bfrom[^\S\n]+(?:the[^\S\n]+)?$", self.text[max(lo, p.start - 12) : p.start])]
+        if not candidates:  # "a girl from Buffalo" says where she comes from, not where the figure is
+            return None, None
+        chosen, score = self._choose(claim, token, person, candidates)
+        return (PlaceRef(text=chosen), "sentence") if chosen is not None and score >= 3 else (None, None)
 
     def _demonyms(self, lo: int, hi: int, claim) -> list[tuple[str, int]]:
         """ "Ethiopian farmers": the places the sentence's nationality words stand for."""
@@ -425,13 +510,22 @@ class Framer:
         if span is None or not len(span):
             return False
         word = span[0]
-        if word.pos_ in ("NOUN", "PROPN") and word.dep_ not in ("amod", "compound"):
-            return True  # "an American", "the Swiss"
+        if (word.pos_ in ("NOUN", "PROPN") or word.dep_ in ("pobj", "conj", "dobj", "nsubj", "appos")) \
+                and word.dep_ not in ("amod", "compound"):
+            return True  # "an American", "the Swiss", "including an American and an Australian"
         return word.head.i != word.i and singular(word.head.lower_) in _ABROAD_NOUNS
 
-    def _choose(self, claim, token, noun, candidates) -> str | None:
+    def _spread(self, claim, lo: int, hi: int) -> str | None:
+        """The id of the sentence's figure that counts countries ("in 76 countries", "214 countries
+        and territories"): such a sentence's figures are spread over many places, not one."""
+        for other in self._claims_in(lo, hi):
+            if other.kind == "count" and _COUNTRIES.match(self.text, other.end):
+                return other.id
+        return None
+
+    def _choose(self, claim, token, noun, candidates) -> tuple[str | None, int]:
         if not self.parsed or token is None:
-            return min(candidates, key=lambda c: abs(c[1] - claim.start))[0]
+            return min(candidates, key=lambda c: abs(c[1] - claim.start))[0], 1
         scored = []
         root = _figure_root(token)
         anchors = {t.i for t in (token, noun, root) if t is not None}
@@ -446,7 +540,8 @@ class Framer:
                 continue
             place_token = span[0]
             head = _phrase_head(place_token)
-            if self._acts(head, place_token, anchors) or self._locates_other_place(head, token):
+            if self._acts(head, place_token, anchors) or self._locates_other_place(head, token) \
+                    or self._not_where(claim, start, head):
                 continue
             score = 1
             if start >= claim.end and _RIGHT_AFTER.match(self.text[claim.end : start]):
@@ -466,9 +561,28 @@ class Framer:
             before = 1 if start < claim.start else 0  # "in Hasakah, 150 ..." reads back to the place
             scored.append((score, before, -abs(start - claim.start), name))
         if not scored:
-            return None
+            return None, 0
         scored.sort(reverse=True)
-        return scored[0][-1]
+        return scored[0][-1], scored[0][0]
+
+    def _not_where(self, claim, start: int, head: Token) -> bool:
+        """A place named in the sentence that is not where the figure is: the point a distance is measured from ("70 km from Johannesburg"), the
+        name of an agency or paper ("news agency Xinhua"), or where a source is based ("the
+        Kedaulatan Rakyat, a newspaper based in Yogyakarta, reports ...")."""
+        before = self.text[max(claim.sentence_start or 0, start - 25) : start]
+        if claim.kind == "quantity" and claim.unit not in _DURATIONS and start >= claim.end \
+                and re.fullmatch(r"[^\S\n]+(?:away[^\S\n]+)?from[^\S\n]+(?:the[^\S\n]+)?", self.text[claim.end : start]):
+            return True
+        if re.search(r"\b(?:agency|newspaper|paper|broadcaster|daily|magazine|network|channel|station|wire)[^\S\n]+$",
+                     before, re.I):
+            return True
+        for ancestor in head.ancestors:
+            if ancestor.dep_ in ("acl", "relcl") and ancestor.head.i not in {a.i for a in self._token(claim).ancestors} \
+                    and singular(ancestor.head.lower_) in _BODY_NOUNS | _SOURCE_NOUNS | {"newspaper", "paper", "agency"}:
+                return True  # "a newspaper based in Yogyakarta"
+            if ancestor.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
+                break
+        return False
 
     def _between(self, place_start: int, claim_start: int) -> str:
         """The text from the end of the place mention at `place_start` to a figure after it."""
@@ -743,6 +857,17 @@ class Framer:
 
     # ------------------------------------------------------------------ role
     def _role(self, claim) -> str:
+        role = self._role_of(claim)
+        if claim.kind == "percent" and role in ("part", "total"):
+            role = "share"  # "85% of cases", "99 percent of these": a percentage is a share, never a count's part
+        if claim.kind == "percent" and role == "share":
+            measure, _ = self._measure(claim, self._token(claim))
+            if measure and singular(measure.split()[-1]) in _RATE_NOUNS and not any(
+                    c.kind == "count" for c in self._claims_in(*self._sentence(claim))):
+                return "level"  # "a 25% rate of failure", "91.8% sensitivity": a rate, no whole stated
+        return role
+
+    def _role_of(self, claim) -> str:
         before = self.text[max(claim.sentence_start or 0, claim.start - 60) : claim.start]
         after = self.text[claim.end : min(claim.sentence_end or len(self.text), claim.end + 40)]
         clause_before = re.split(r"[;:]|,\s+(?:and|but|while|which)\b", before)[-1]
@@ -753,6 +878,8 @@ class Framer:
             return "previous"  # "$639m a year earlier", not "rose 35.4% from a year earlier" (a change)
         if claim.kind == "multiplier":
             return "change"
+        if claim.kind in ("count", "money") and _BRINGS_TOTAL.match(self.text, claim.end, claim.sentence_end or len(self.text)):
+            return "change"  # "144 people were diagnosed, bringing the total to 5,648": the 144 is added
         if claim.kind == "quantity":  # a span of time, an age, a distance: not a part of a count
             return "change" if self._changed_by_verb(claim, before, after) or _CHANGE_BEFORE.search(before) \
                 else "forecast" if _FUTURE.search(clause_before) else "level"
