@@ -344,3 +344,13 @@ def test_consistency_a_change_in_another_clause_is_not_the_change_of_this_pair()
     assert rules("Like-for-like sales dropped 6.5%, while online sales rose 12% to £410m from £366m.") == []
     assert rules("Like-for-like sales dropped 6.5%, while online sales rose 18% to £410m from £366m.") == \
         ["change-mismatch"]
+
+
+def test_consistency_a_definite_figure_names_again_the_cases_a_day_added():
+    """ "A further 9 cases" is a change to the total and a count of the cases added, which "All 7 of
+    the cases confirmed on Tuesday" names again, differently."""
+    story = ("Officials confirmed 12 cases of measles in the town on Monday. A further {added} cases were "
+             "confirmed on Tuesday, bringing the total to 21. All {named} of the cases confirmed on Tuesday "
+             "were children.")
+    assert rules(story.format(added=9, named=7)) == ["restated-differently"]
+    assert rules(story.format(added=9, named=9)) == []

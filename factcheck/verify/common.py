@@ -153,11 +153,11 @@ def same_measure_kind(a, b) -> bool:
     return a.kind == "count" or a.unit == b.unit
 
 
-def frames_disagree(a, b, *, places: bool = True) -> bool:
-    """Whether the frames say two figures are about different things: another role class,
-    two different places their sentences state (unless `places` is False), or two different
-    periods."""
-    if role_class(a) != role_class(b):
+def frames_disagree(a, b, *, places: bool = True, roles: bool = True) -> bool:
+    """Whether the frames say two figures are about different things: another role class (unless
+    `roles` is False), two different places their sentences state (unless `places` is False), or
+    two different periods."""
+    if roles and role_class(a) != role_class(b):
         return True
     pa, pb = stated_place(a), stated_place(b)
     if places and pa and pb and pa != pb:

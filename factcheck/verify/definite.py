@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .common import (
-    PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind, stated_place,
+    PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, role_class, same_measure_kind,
+    stated_place,
 )
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
@@ -89,12 +90,20 @@ def _disagree(a, b) -> bool:
     """Frames that disagree, except for two stated places one of which names the other ("in
     Mashonaland" ... "The five deaths resulted from 117 cases reported in the Mashonaland West"):
     a definite figure may point back to a figure placed less precisely."""
-    if not frames_disagree(a, b):
+    roles = not _added_and_named(a, b)
+    if not frames_disagree(a, b, roles=roles):
         return False
-    if frames_disagree(a, b, places=False):
+    if frames_disagree(a, b, places=False, roles=roles):
         return True
     pa, pb = set(stated_place(a).split()), set(stated_place(b).split())
     return not (pa <= pb or pb <= pa)
+
+
+def _added_and_named(a, b) -> bool:
+    """A count added ("A further 16 cases were confirmed", "8 cases to bring the total to 81") is a
+    count of the things added, which a definite figure may name again ("All 16 of the cases
+    confirmed on Thursday"): its role as a change does not make it another figure."""
+    return a.kind == b.kind == "count" and {role_class(a), role_class(b)} == {"change", "level"}
 
 
 def _may_be(a, b) -> bool:
