@@ -105,6 +105,22 @@ CASES = [
     ("percent-mismatch",
      "Okafor won 18,240 votes, a 42.8% share of the 38,120 valid votes cast.",
      "Okafor won 18,240 votes, a 47.8% share of the 38,120 valid votes cast."),
+    ("change-mismatch",
+     "Shares rose 5p, or 3.3%, to 221p in morning trading.",
+     "Shares rose 5p, or 2.3%, to 221p in morning trading."),
+    ("change-mismatch",
+     "The firm paid an interim dividend of 6.1p a share, 9% more than last year's 5.7p.",
+     "The firm paid an interim dividend of 6.1p a share, 7% more than last year's 5.7p."),
+    ("change-mismatch",  # the change in the first sentence of its kind, the pair in the next
+     "Profits at the brewer rose 12% in the six months to September. Pre-tax profits were £312m, up "
+     "from £289m a year earlier.",
+     "Profits at the brewer rose 8% in the six months to September. Pre-tax profits were £312m, up "
+     "from £289m a year earlier."),
+    ("sum-mismatch",  # a count first, then the money total and its parts
+     "It plans to open 20 new sites next year and invest £150m, of which £90m will go on refurbishing "
+     "pubs and £85m on new openings.",
+     "It plans to open 20 new sites next year and invest £150m, of which £90m will go on refurbishing "
+     "pubs and £60m on new openings."),
     # a share, its whole and the count it comes to, each beside the other
     ("percent-mismatch",
      "The council approved 3,500 new homes, 35% of which would be affordable, about 1,500 homes.",

@@ -108,9 +108,17 @@ def _total_before(previous, parts, text: str):
 
 
 def _total_first(group, sentence: str, exhaustive: bool, text: str) -> list:
-    """One sentence, its first figure the total of the figures listed after it (the last one
-    joined by "and")."""
-    same = [c for c in group if c.kind == group[0].kind]
+    """One sentence, the first figure of a kind the total of the figures of that kind listed after
+    it (the last one joined by "and"): "It plans to open 20 new sites and invest £150m, of which
+    £90m ... and £60m ..." reads the money apart from the count."""
+    for kind in dict.fromkeys(c.kind for c in group):
+        found = _kind_total_first([c for c in group if c.kind == kind], exhaustive, text)
+        if found:
+            return found
+    return []
+
+
+def _kind_total_first(same, exhaustive: bool, text: str) -> list:
     if len(same) < 3 or not is_point(same[0]):
         return []
     total, parts = same[0], same[1:]

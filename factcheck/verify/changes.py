@@ -90,8 +90,7 @@ def _compared_pair(numbers, following, text):
     if len(changes) != 1:
         return out
     percent = changes[0]
-    own = {c.id for c in numbers}
-    if percent.frame and any(link.relation == "change_of" and link.claim in own for link in percent.frame.links):
+    if _own_pair(percent, numbers):
         following = []  # "253,400, up 16% from 201,700": its own sentence holds its pair
     for group, severity in ((numbers, "error"), (following, "warning")):
         pairs = [(a, b) for a in group for b in group if a.start < b.start and _same_kind(a, b)
@@ -116,6 +115,15 @@ def _compared_pair(numbers, following, text):
                                [percent, new, old]))
         return out
     return out
+
+
+def _own_pair(percent, numbers) -> bool:
+    """Whether the frame links the change to a level of its own sentence that has an earlier level
+    of its own ("reached 253,400, up 16% from 201,700"); not a level alone ("rose 8% in the six
+    months": the pair may follow in the next sentence)."""
+    levels = {link.claim for link in (percent.frame.links if percent.frame else ()) if link.relation == "change_of"}
+    return any(link.relation == "previous_of" and link.claim in levels
+               for c in numbers for link in (c.frame.links if c.frame else ()))
 
 
 def _to_figure(numbers, i, a, text):

@@ -35,6 +35,7 @@ def total_of(parts) -> tuple[float, float]:
 
 
 _SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
+_CENTS = {"GBP": "p", "USD": "c", "EUR": "c"}
 
 
 def money(value: float, currency: str | None) -> str:
@@ -43,6 +44,8 @@ def money(value: float, currency: str | None) -> str:
     for size, suffix in ((1e9, "bn"), (1e6, "m")):
         if abs(value) >= size:
             return f"{symbol}{value / size:,.4g}{suffix}"
+    if 0 < abs(value) < 1 and currency in _CENTS:
+        return f"{100 * value:.4g}{_CENTS[currency]}"  # "5.7p", not "£0.06"
     return f"{symbol}{value:,.2f}".replace(".00", "")
 
 

@@ -32,6 +32,7 @@ _FALL = re.compile(r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|declin(?
 def check(claims, text: str) -> list:
     out = []
     for group in by_sentence([c for c in claims if c.kind != "date"]).values():
+        out += _amount_and_percent(group, text) + _more_than(group, text)
         linked: dict[tuple[str, str], list] = {}
         for claim in group:
             for link in claim.frame.links if claim.frame else ():
@@ -45,6 +46,75 @@ def check(claims, text: str) -> list:
                 c for c in loose if len(pairs) == 1 and _close(c, level, previous, text)]
             for change in _nearest_of_each_kind(changes, level):
                 out += _judge(change, level, previous, text)
+    return out
+
+
+_OR_PERCENT = re.compile(r"^[^\S\n]*(?:,[^\S\n]*or|\()[^\S\n]*$", re.I)
+_AMOUNT_TO = re.compile(r"^[^\S\n]*(?:\)|,)?[^\S\n]*to[^\S\n]+$", re.I)
+
+
+def _amount_and_percent(group, text: str) -> list:
+    """ "Shares rose 5p, or 2.3%, to 221p": the amount and the percentage are one change, from the
+    level less the amount (more, for a fall) to the level; the percentage must follow from them."""
+    out = []
+    for amount, percent, level in zip(group, group[1:], group[2:]):
+        if percent.kind != "percent" or "point" in (percent.unit or "") or amount.kind not in ("money", "count") \
+                or level.kind != amount.kind or level.unit != amount.unit \
+                or not _OR_PERCENT.match(text[amount.end : percent.start]) \
+                or not _AMOUNT_TO.match(text[percent.end : level.start]):
+            continue
+        sign = _direction(percent, level, amount, text)
+        if sign == 0:
+            continue
+        new, step = bounds(level), bounds(amount)
+        old = (new[0] - step[1], new[1] - step[0]) if sign > 0 else (new[0] + step[0], new[1] + step[1])
+        if old[0] <= 0 or INF in (new[1], step[1]):
+            continue
+        ratios = [100 * x / y for x in step for y in old]
+        actual = (min(ratios), max(ratios))
+        if disjoint(actual, percent_bounds(percent)):
+            out.append(finding("change-mismatch", "error",
+                               f"{show(amount)} {'up' if sign > 0 else 'down'} to {show(level)} is a change of "
+                               f"{_percent_range(actual)} (allowing for rounding), not {percent.text}",
+                               [percent, amount, level]))
+    return out
+
+
+def _percent_range(actual: tuple[float, float]) -> str:
+    ends = [f"{x:.1f}%" for x in actual]
+    return ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+
+
+_MORE_THAN = re.compile(r"^[^\S\n]*(?:[a-z]+[^\S\n]+){0,2}[a-z]*[^\S\n]*,?[^\S\n]*$", re.I)  # " a share, "
+_THAN_EARLIER = re.compile(r"^[^\S\n]+(more|higher|greater|up|less|lower|fewer|down)[^\S\n]+(?:than|on)[^\S\n]+"
+                           r"(?:the[^\S\n]+)?(?:[\w-]+(?:'s|\u2019s)?[^\S\n]+){0,3}$", re.I)
+
+
+def _more_than(group, text: str) -> list:
+    """ "an interim dividend of 6.1p a share, 7% more than last year's 5.7p": a level, the
+    percentage it is above or below an earlier figure of its kind, and that figure."""
+    out = []
+    for level, percent, earlier in zip(group, group[1:], group[2:]):
+        if percent.kind != "percent" or "point" in (percent.unit or "") or level.kind not in ("money", "count") \
+                or earlier.kind != level.kind or earlier.unit != level.unit \
+                or not _MORE_THAN.match(text[level.end : percent.start]):
+            continue
+        than = _THAN_EARLIER.match(text[percent.end : earlier.start])
+        if not than:
+            continue
+        new, old = bounds(level), bounds(earlier)
+        if old[0] <= 0 or INF in (new[1], old[1]):
+            continue
+        ratios = [100 * (y - x) / x for x in old for y in new]
+        actual = (min(ratios), max(ratios))
+        stated = percent_bounds(percent)
+        if than.group(1).lower() in ("less", "lower", "fewer", "down"):
+            stated = (-stated[1], -stated[0])
+        if disjoint(actual, stated):
+            out.append(finding("change-mismatch", "error",
+                               f"from {show(earlier)} to {show(level)} is a change of {_shown(actual, '%', level)} "
+                               f"(allowing for rounding), not {percent.text} {than.group(1).lower()}",
+                               [percent, level, earlier]))
     return out
 
 
