@@ -127,3 +127,10 @@ def test_pipeline_components_run_on_a_blank_doc():
     assert [s.text.strip() for s in doc.sents][0] == "Headline here"
     assert [d.text for d in doc._.fc_dates] == ["Jan. 21, 2026"]
     assert [f.text for f in doc._.fc_figures] == ["Around 150"]
+
+
+def test_pipeline_a_table_cell_s_figure_counts_no_pipe():
+    """A table pasted as text: the cell border after a figure is not what it counts."""
+    report = check_text("Sales by region\n\n| Region | Sales |\n| North | 1,200 |\n| South | 900 |\n",
+                        published="2026-03-20")
+    assert [(c.text, c.unit) for c in report.claims if c.kind == "count"] == [("1,200", None), ("900", None)]

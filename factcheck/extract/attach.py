@@ -90,7 +90,10 @@ def _next_noun(doc: Doc, start: int, limit: int) -> Token | None:
 
 
 def nounish(token: Token) -> bool:
-    """Nouns, and all-caps names the tagger reads as verbs ("IS operatives")."""
+    """Nouns, and all-caps names the tagger reads as verbs ("IS operatives"); never a symbol the
+    tagger takes for a noun (a table's "|")."""
+    if not any(ch.isalpha() for ch in token.text):
+        return False
     return token.pos_ in ("NOUN", "PROPN") or (token.is_upper and len(token) > 1 and token.is_alpha)
 
 
