@@ -7,8 +7,8 @@ never removed, so every offset in the text we read is the offset in the original
 
 from __future__ import annotations
 
-import codecs
 import bisect
+import codecs
 import datetime as dt
 import errno
 import html
@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import FactcheckError, SourceError
@@ -333,10 +334,14 @@ def _html(text: str) -> str:
     return _ENTITY.sub(entity, text)
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
+@lru_cache(maxsize=16)
+def line_starts(text: str) -> tuple[int, ...]:
+    """Where each line starts: read once per text (the rules and positions ask again and again)."""
+    starts, at = [0], text.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return tuple(starts)
 
 
 class Positions:

@@ -12,6 +12,7 @@ from ..gazetteer import TYPE_WORDS, Gazetteer, fold, kind_group
 from ..models import Claim, PlaceMention, PlaceRef, ReferenceRef
 from ..normalize import describe_interval, interval, tidy
 from ..ranges import Ranges, overlaps
+from ..reference.names import fold_words, folded_words
 from ..reference import Fact, ReferenceSet
 from .common import bounds, bullet_lists
 
@@ -71,6 +72,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
 
     position = Positions(text)
     words = list(_WORD.finditer(text))
+    folded = [folded_words(word.group()) for word in words]  # a run's fold is made from its words'
     taken = Ranges((m.start, m.end) for m in mentions)
     extra = []
     i = 0
@@ -84,7 +86,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
             start, end = words[i].start(), words[i + n - 1].end()
             if "\n" in text[start:end]:
                 continue
-            place_id = gazetteer.keys.get(fold(text[start:end]))
+            place_id = gazetteer.keys.get(fold_words([w for part in folded[i : i + n] for w in part]))
             if place_id and not overlaps(taken, start, end):
                 found = (start, end, place_id, n)
                 break
