@@ -306,6 +306,19 @@ def test_rules_share_beside_a_count_is_only_a_warning():
 CLEAN_SHARES = [
     # a share of another whole than the one the sentence's count belongs to
     "Officials counted 300 ballots at the school, while 40% of the 1,200 registered voters stayed home.",
+    # shares of different groups: the frames count different things
+    "Asked whether the mayor is fit to serve, 70 percent of Labour voters said yes while 52 percent overall "
+    "agreed and 41 percent of Conservatives disagreed.",
+    # shares of different places
+    "Early polling shows two-thirds of voters in Kent, Essex and Surrey, 7 in 10 in Devon, and nearly 8 in 10 "
+    "in Cornwall back the plan.",
+    # each share in brackets after the group it is of
+    "The mayor's win was built on the support of pensioners (58 percent), renters (64 percent) and union "
+    "members (88 percent), according to the BBC.",
+    # 100% is a whole, not a part
+    "The incumbent took the county, 41.2 percent to 38.9 percent, with 100 percent of wards reporting.",
+    # a figure over 100% is a price, not a share: the sentence's percentages are no breakdown
+    "The 2.25% Treasury 2031 bond hit a record 103.75% on Monday, against an issue price of 100.20%.",
 ]
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, is_point, percent_bounds, show, show_interval
+from .common import (
+    INF, bounds, by_sentence, disjoint, finding, head, is_point, percent_bounds, show, show_interval, stated_place,
+)
 from .wholes import part_of_gap
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|climbed|jumped|fell|fallen|"
@@ -47,7 +49,7 @@ def _shares(claims, text: str) -> list:
         out += _rate_of_pair(group, percents, text)
         out += _share_of_whole(group, percents, text)
         # "48% supported, 39% opposed and 16% did not know": one whole cannot pass 100%
-        shares = [p for p in percents if is_point(p)]
+        shares = _parts_of_one_whole([p for p in percents if is_point(p)], text)
         if len(shares) >= 3 and not _CHANGE_VERB.search(sentence_text) and not re.search(r"\bfrom\b", sentence_text):
             low = sum(bounds(p)[0] - _half_point(p) for p in shares)
             if low > 100:
@@ -56,6 +58,42 @@ def _shares(claims, text: str) -> list:
                     f"shares {' + '.join(p.text for p in shares)} add up to more than 100% "
                     f"(at least {low:g}% allowing for rounding)", shares))
     return out
+
+
+_GENERIC_HEADS = {"percent", "percentage", "point", "per", "cent"}
+_LABELLED = re.compile(r"[A-Za-z]\s*\(\s*$")
+
+
+def _parts_of_one_whole(shares, text: str) -> list:
+    """The percentages of a sentence that can be shares of one whole, or [] when the frames or the
+    wording say they are not: a figure over 100% is a price, a level or a growth rate, not a share
+    ("a fresh high of 104.52%"), so the sentence's percentages are not a breakdown; 100% is a whole
+    of its own ("with 100 percent of precincts reporting"); shares whose sentence states different
+    places ("two-thirds in Texas, 7 in 10 in Tennessee") or that count different things ("72 percent
+    of Democrats ... 44 percent of Independents") are of different wholes; shares each set in
+    brackets after its own label ("women (61 percent), nonwhite voters (67 percent)") may each be of
+    the group the label names."""
+    if any(p.value > 100 for p in shares):
+        return []
+    shares = [p for p in shares if p.value < 100]
+    places = {stated_place(p) for p in shares} - {None}
+    heads = {head(p) for p in shares} - {None} - _GENERIC_HEADS
+    wholes = {_own_whole(p, text) for p in shares} - {None}
+    if len(places) > 1 or len(heads) > 1 or len(wholes) > 1:
+        return []
+    if all(_LABELLED.search(text[max(0, p.start - 30) : p.start]) for p in shares):
+        return []
+    return shares
+
+
+_OWN_WHOLE = re.compile(r"^\s+(?:(?:of|among)\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)|in\s+(?:the\s+)?([A-Z][\w-]*))")
+
+
+def _own_whole(p, text: str) -> str | None:
+    """The group or place a share names right after it, as the wording gives it when the frame has
+    none (the statistical model off): "70 percent of Labour voters" -> "labour", "7 in 10 in Devon"."""
+    match = _OWN_WHOLE.match(text[p.end : p.end + 40])
+    return (match.group(1) or match.group(2)).lower() if match else None
 
 
 _RATE_AFTER = re.compile(r"^[^.;:\d]{0,40}?(?:\b(?:rate|share|proportion|percentage)\b[^.;:\d]{0,12}|[,(\u2014\u2013]\s*or\s+|\s*\()$",
