@@ -181,6 +181,12 @@ def test_rules_breakdown_a_shortfall_after_a_colon_is_a_warning():
     assert finding.rule == "sum-mismatch" and finding.severity == "warning" and "less than" in finding.message
 
 
+def test_rules_breakdown_in_brackets_after_its_total_is_still_checked():
+    assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 180 porters) will strike on Monday.") \
+        == ["sum-mismatch"]
+    assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 80 porters) will strike on Monday.") == []
+
+
 def test_rules_breakdown_shows_the_sum_and_every_figure():
     [finding] = findings(BREAKDOWNS[4][1])
     assert finding.rule == "sum-mismatch" and finding.severity == "error"
@@ -209,6 +215,15 @@ CLEAN_BREAKDOWNS = [
     # "for fifteen years after" is not "fifteen years later"
     "The epidemic claimed 4,288 lives from late 2008 to mid-2009, the worst outbreak on the continent for "
     "fifteen years after the collapse of the water system.",
+    # figures after the same verb, each with its own owner: side by side, not a total and its parts
+    "Smith has 14 seats, Jones has 9, Brown has six, Patel has 5 and Clarke has two.",
+    # the breakdown sits in brackets; the figure after them is added, not a part
+    "The alliance has 48 members (47 countries and the African Union) and 19 observer states in talks to join.",
+    # "seven of the 40" breaks down the 40, not the 15 the sentence opened with
+    "Of the 15 county councils that reported, three met the target, while seven of the 40 health boards did.",
+    # "those hurt" may be the 40 injured, not the two dead: the parts fit one of the figures before
+    "Two people died and 40 others were injured on Saturday in a fire at a market in northern Nigeria, police "
+    "said. Among those hurt, 9 had suffered serious burns, the agency reported.",
 ]
 
 
