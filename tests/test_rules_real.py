@@ -187,6 +187,11 @@ def test_rules_breakdown_in_brackets_after_its_total_is_still_checked():
     assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 80 porters) will strike on Monday.") == []
 
 
+def test_rules_breakdown_of_them_in_the_next_sentence_is_only_a_warning():
+    [finding] = findings("Officials met 15 farmers on Monday. Dozens of them later protested outside the ministry.")
+    assert (finding.rule, finding.severity) == ("part-exceeds-total", "warning")
+
+
 def test_rules_breakdown_shows_the_sum_and_every_figure():
     [finding] = findings(BREAKDOWNS[4][1])
     assert finding.rule == "sum-mismatch" and finding.severity == "error"
@@ -224,6 +229,18 @@ CLEAN_BREAKDOWNS = [
     # "those hurt" may be the 40 injured, not the two dead: the parts fit one of the figures before
     "Two people died and 40 others were injured on Saturday in a fire at a market in northern Nigeria, police "
     "said. Among those hurt, 9 had suffered serious burns, the agency reported.",
+    # "including 11 of 17": the part is the first figure after the cue, not the one after "of"
+    "The airline also had the most pets die on its flights in each of the last four years, including 11 of 17 "
+    "pet deaths last year.",
+    # the parts stop at a figure that counts something else than the whole
+    "The couple had three children, including one boy and two girls, and now have six grandchildren and two "
+    "great-grandchildren.",
+    # "Three of the officers" does not break down a figure that counts something else
+    'Witnesses said the man "took a two-handed firing stance" and "aimed at the officers." Three of the '
+    "officers then fired a total of 8 shots.",
+    # "of them" points back to a plural, not to "one thing"
+    "The senator is right about one thing: you do not win by counting states. But you have to win at least "
+    "nine of them to be nominated.",
 ]
 
 
