@@ -232,7 +232,7 @@ def _opening_of_the(group, previous, text: str, key: int) -> list:
     noun = unit_head(match.group(1))
     wholes = [c for c in previous if same_kind(c, part) and not compound_modifier(c, text)]
     named = [c for c in wholes if unit_head(c.unit) == noun]
-    whole = named[-1] if named else wholes[0] if len(wholes) == 1 and not _counts_other(wholes[0], part) else None
+    whole = named[-1] if named else wholes[0] if len(wholes) == 1 else None
     if whole is None:
         return []
     return judge(whole, [part], False, f"\u201c{part.text} of the {match.group(1)}\u201d", severity="warning")
