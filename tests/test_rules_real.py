@@ -92,6 +92,8 @@ CLEAN = [
     "Twelve people were injured in the first blast. Later, three people were injured in a second explosion.",
     # a headline that names the country, a lede that names the town
     "Philippines culls 6,500 hogs\n\nOfficials began culling roughly 6,500 hogs at a farm in Pandi on Sunday.",
+    # round figures of one significant digit differ in that digit without any slip of the keys
+    '"I have won 7 million votes in this race. I have 1 million more votes than my rival," the senator said.',
 ]
 
 
@@ -393,6 +395,19 @@ CLEAN_DEFINITE = [
     "fatal. Health officials say the three cases are not related.",
     # two counts of people before: no telling which one is meant
     "Police arrested three men and two women. The two women were released without charge.",
+    # the definite phrase names its group with words the earlier sentence never used: another group
+    "A total of 31 councillors were absent for the vote. Several of the 12 Green councillors who voted against "
+    "the budget asked to keep their posts.",
+    "The minister said about 4,200 soldiers would stay in the country until the end of the year. Now roughly "
+    "half of the 6,000 special forces soldiers abroad serve outside Europe.",
+    "The bill had the backing of 48 senators, including 44 from the majority and three Green members. The "
+    "leader abstained while the five members of the Liberal caucus voted against it.",
+    # "five of those districts" is a part of a group, not a group named again
+    "Smith has won five of those districts so far, while Jones won in Kent. At stake in those two districts "
+    "are 90 seats.",
+    # "the six-course resort": the article goes with the resort, the figure describes it
+    "Builders were allowed to put up homes on the three former courses. The group spent $90 million on the "
+    "six-course resort.",
 ]
 
 

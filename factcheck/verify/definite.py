@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .common import (
-    PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind, stated_place,
+    PEOPLE, bounds, compound_modifier, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind, stated_place,
 )
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
@@ -29,13 +29,15 @@ def _definite(numbers, text: str) -> list:
     the earlier figures that count the same thing."""
     out = []
     for i, d in enumerate(numbers):
-        if d.kind != "count" or d.qualifier != "exact" or not head(d):
-            continue  # not ages: "The 26-year-old" may be the second person the story names
+        if d.kind != "count" or d.qualifier != "exact" or not head(d) or compound_modifier(d, text):
+            continue  # not ages: "The 26-year-old" may be the second person the story names; "the
+            # four-course resort": "the" goes with the resort
         before = preceding(text, d, 30)
         if not _DEFINITE.search(before) or _COMPARED.search(before) or _NOT_ANAPHORIC.match(text[d.end : d.end + 25]):
             continue
         before_d = [c for c in numbers[max(0, i - WINDOW) : i]
-                    if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
+                    if c.sentence_start != d.sentence_start and same_measure_kind(c, d)
+                    and not compound_modifier(c, text) and not _PART_OF.match(text[c.end : c.end + 20])]
         if any(_may_be(c, d) and matches(c, d) for c in before_d):
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
@@ -45,6 +47,8 @@ def _definite(numbers, text: str) -> list:
             continue
         if any(not disjoint(bounds(c), bounds(d)) for c in earlier):
             continue
+        if _described_anew(d, earlier, text):
+            continue  # "26 MPs were absent ... the 19 SLFP MPs who voted against": another group
         if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
             continue  # "three herbal preparations ... All four preparations": the whole of what came before
         if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier) \
@@ -56,6 +60,32 @@ def _definite(numbers, text: str) -> list:
                                f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
                                f"given, and no earlier figure of {head(d)} matches it"))
     return out
+
+
+# "four of those states": a part of a group, not a group the story can name again
+_PART_OF = re.compile(r"^\s+of\s+(?:the|those|these|them|its|their|all)\b", re.I)
+_FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "onto", "its", "their", "his", "her", "our",
+                   "this", "that", "these", "those", "all", "who", "which", "whom", "were", "was", "are"}
+
+
+def _described_anew(d, earlier, text: str) -> bool:
+    """Whether the definite figure's noun phrase describes its group with a word that none of the
+    sentences of the earlier figures uses: "26 MPs were absent ... the 19 SLFP MPs", "about 5,500
+    troops ... the 7,500 elite troops", "four SLFP members ... the six members of the JVP" name
+    another group than the one counted before, not the same one again."""
+    phrase = d.frame.measure if d.frame is not None and d.frame.measure else ""
+    rest = text[d.end : d.end + 60]
+    if phrase and phrase in rest:  # the words between the figure and its measure describe it too
+        phrase = rest[: rest.index(phrase) + len(phrase)]
+        rest = rest[len(phrase) :]
+    of = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)*)", rest)
+    described = {w for w in re.findall(r"[a-z]{3,}", f"{phrase} {of.group(1) if of else ''}".lower())}
+    described -= _FUNCTION_WORDS | {head(d) or ""}
+    said = set()
+    for c in earlier:
+        lo = c.sentence_start if c.sentence_start is not None else max(0, c.start - 200)
+        said |= set(re.findall(r"[a-z]{3,}", text[lo : c.sentence_end or c.end + 200].lower()))
+    return any(w not in said and w.rstrip("s") not in said and f"{w}s" not in said for w in described)
 
 
 # "The three protesters who were injured": a relative clause may pick some of the people before
