@@ -100,6 +100,11 @@ def test_figures_vote_tally_is_two_counts():
         "Page 2 of 5",
         "Shares in the FTSE 250 group rose.",
         "He has twenty twenty vision.",
+        # a date in figures and an address by its block
+        "The draw (4/12/19) was held at a petrol station.",
+        "Officers were called to the 700 block of Elm Street.",
+        # heights in feet and inches, one pair to another: no range of counts
+        "Both suspects were about 5-8 to 5-11 with slim builds.",
     ],
 )
 def test_figures_not_claims(sentence):

@@ -604,6 +604,10 @@ def _clause_before(text: str, start: int, reach: int) -> str:
     return before[end + 1 :]
 
 
+_PAIR_TO = re.compile(r"[^\S\n]+to[^\S\n]+\d+[-\u2013]\d")
+_PAIR_TO_BEFORE = re.compile(r"\d+[-\u2013]\d+[^\S\n]+to[^\S\n]+$")
+
+
 def _range(text: str, a: Figure, b: Figure):
     gap = text[a.end : b.start]
     before = text[max(0, a.start - 40) : a.start]
@@ -616,6 +620,9 @@ def _range(text: str, a: Figure, b: Figure):
     if not re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*|[^\S\n]+to[^\S\n]+", gap):
         return None
     hyphen = "to" not in gap
+    if hyphen and a.kind == b.kind == "count" and (
+            _PAIR_TO.match(text[b.end : b.end + 20]) or _PAIR_TO_BEFORE.search(before)):
+        return "drop"  # "about 5-9 to 5-10" (heights in feet and inches): pairs, not a range of counts
     if not hyphen and re.search(r"\bby\s+$", before, re.I):
         return None  # "fell by 1,400 to 8,600": a change and a new level
     if from_ and not hyphen and _CHANGE_VERB.search(before[: from_.start()]):
