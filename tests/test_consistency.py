@@ -280,3 +280,15 @@ def test_consistency_restated_needs_frames_that_agree():
                   "workers would strike.")
     report = check_text(same_place)
     assert [f.rule for f in report.findings] == ["restated-differently"]
+
+
+@pytest.mark.parametrize("text", [
+    # a rule for a day each year, not a date
+    "June 4, 1921 - Governor Alan Smith proclaims the last Monday in May as a state day of remembrance.",
+    "The governor proclaimed on June 4, 1921 the last Monday in May as a day of remembrance.",
+    # a dash sets the dated aside off from the weekday's clause
+    "She repeated a claim - that the minister lied about the flood of May 2, 2019 - that she made in "
+    "Friday's debate.",
+])
+def test_consistency_a_weekday_apart_from_a_date_is_not_its_day(text):
+    assert rules(text) == []
