@@ -117,6 +117,7 @@ def test_figures_not_claims(sentence):
         ("Fewer than six in ten voters agreed.",
          ("Fewer than six in ten", "percent", 60, "less_than", "percent")),
         ("One in five adults smokes.", ("One in five", "percent", 20, "exact", "percent")),
+        ("Traders see a one-in-four chance of a cut.", ("one-in-four", "percent", 25, "exact", "percent")),
         ("Nearly a third of children are obese.", ("Nearly a third", "percent", 33.33, "nearly", "percent")),
         ("Two-thirds of members backed it.", ("Two-thirds", "percent", 66.67, "exact", "percent")),
         ("Half of the staff were sent home.", ("Half", "percent", 50, "exact", "percent")),

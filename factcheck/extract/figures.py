@@ -556,7 +556,8 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_RATIO_GAP = re.compile(r"[^\S\n]+(?P<word>in|out of)(?P<every>[^\S\n]+every)?[^\S\n]+", re.I)
+# "one in five", "1 in every 200", and hyphenated as a modifier: "a one-in-five chance"
+_RATIO_GAP = re.compile(r"(?:[^\S\n]+|-)(?P<word>in|out of)(?P<every>[^\S\n]+every)?(?:[^\S\n]+|-)", re.I)
 # after "13 out of 600": a word that is not the counted noun
 _NOT_A_NOUN = re.compile(
     r"^[^\S\n]+(?:[a-z]+ly|of|in|at|on|who|which|that|and|or|but|to|for|from|with|by|were|are|was|"
