@@ -94,6 +94,9 @@ CLEAN = [
     "Philippines culls 6,500 hogs\n\nOfficials began culling roughly 6,500 hogs at a farm in Pandi on Sunday.",
     # round figures of one significant digit differ in that digit without any slip of the keys
     '"I have won 7 million votes in this race. I have 1 million more votes than my rival," the senator said.',
+    # a headline's "last six games" says how far back it looks; the lede may look back another span
+    "United have lost just twice in their last eight league games\n\nThe manager believes his side have found "
+    "form, with four wins over the last six games, a run they hope to extend on Saturday.",
 ]
 
 
