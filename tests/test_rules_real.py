@@ -243,6 +243,10 @@ CLEAN_BREAKDOWNS = [
     # "Three of the officers" does not break down a figure that counts something else
     'Witnesses said the man "took a two-handed firing stance" and "aimed at the officers." Three of the '
     "officers then fired a total of 8 shots.",
+    # "two of whom" is a part itself, not the whole "Four of the officers" breaks down
+    'Five officers, three in plainclothes and two in uniform, responded. "The man took a firing stance and '
+    'pointed an object at the approaching officers, two of whom were in uniform, said the chief. Four of the '
+    "officers then fired a total of 10 rounds.",
     # "of them" points back to a plural, not to "one thing"
     "The senator is right about one thing: you do not win by counting states. But you have to win at least "
     "nine of them to be nominated.",
@@ -408,6 +412,10 @@ CLEAN_DEFINITE = [
     # "five of those districts" is a part of a group, not a group named again
     "Smith has won five of those districts so far, while Jones won in Kent. At stake in those two districts "
     "are 90 seats.",
+    # "those three districts" points back over the last few sentences, where the districts are named
+    "Smith captured two districts in the first round. Jones won six.\n\nLater that night the results came in "
+    "from the coast.\n\nReporters waited for hours.\n\nThe count was slow.\n\nJones took Kent and Essex, while "
+    "Smith held Sussex. At stake in those three districts are 90 seats.",
     # "the six-course resort": the article goes with the resort, the figure describes it
     "Builders were allowed to put up homes on the three former courses. The group spent $90 million on the "
     "six-course resort.",

@@ -42,25 +42,31 @@ def _definite(numbers, text: str) -> list:
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not _disagree(c, d)]
+        if re.search(r"\b(?:these|those)\s+$", before, re.I):  # "those three states": what was just said
+            earlier = [c for c in earlier if len(_SENTENCE_END.findall(text, c.end, d.start)) <= _DEMONSTRATIVE_REACH]
         if not earlier:
             out += _just_before(d, before_d, text)
             continue
         if any(not disjoint(bounds(c), bounds(d)) for c in earlier):
             continue
-        if _described_anew(d, earlier, text):
-            continue  # "26 MPs were absent ... the 19 SLFP MPs who voted against": another group
         if re.search(r"\ball\s+(?:the\s+|of the\s+)?$", before, re.I) and all(c.value < d.value for c in earlier):
             continue  # "three herbal preparations ... All four preparations": the whole of what came before
         if _SUBSET.match(text[d.end : d.end + 40]) and all(c.value > d.value for c in earlier) \
                 and not any(_same_predicate(d, c, text) for c in earlier):
             continue  # "12 protesters ... The three protesters who were injured": some of them
         nearest = sorted((c for c in earlier if near(c, d)), key=lambda c: (distance(c, d), -c.start))
-        if nearest:
+        if nearest and not _described_anew(d, nearest[:1], text):  # "26 MPs were absent ... the 19 SLFP MPs
+            # who voted against": the words that pick the group out are not the antecedent's: another group
             out.append(report(nearest[0], d, "warning",
                                f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
                                f"given, and no earlier figure of {head(d)} matches it"))
     return out
 
+
+# "At stake in those three states": a demonstrative points back over the last few sentences, not
+# to a figure of the same noun pages before (the states it means may be named, not counted)
+_DEMONSTRATIVE_REACH = 3
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 # "four of those states": a part of a group, not a group the story can name again
 _PART_OF = re.compile(r"^\s+of\s+(?:the|those|these|them|its|their|all)\b", re.I)

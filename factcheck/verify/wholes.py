@@ -26,6 +26,7 @@ _FURTHER_OR_LISTED = re.compile(f"(?:{_FURTHER.pattern})|(?:{_LISTED.pattern})",
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
 _LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
 _PEOPLE_GROUPS, _PEOPLE = PEOPLE_GROUPS, PEOPLE
+_PART_OF_ANOTHER = re.compile(r"^\s+of\s+(?:whom|which|them|those|these|the)\b", re.I)
 
 
 def check(claims, text: str) -> list:
@@ -230,7 +231,9 @@ def _opening_of_the(group, previous, text: str, key: int) -> list:
     if match is None or re.match(r"^\s+of\s+(?:the|those|these)\s+\d", text[part.end : part.end + 20]):
         return []
     noun = unit_head(match.group(1))
-    wholes = [c for c in previous if same_kind(c, part) and not compound_modifier(c, text)]
+    # not a figure that is itself a part ("officers, two of whom were in uniform")
+    wholes = [c for c in previous if same_kind(c, part) and not compound_modifier(c, text)
+              and not _PART_OF_ANOTHER.match(text[c.end : c.end + 20])]
     named = [c for c in wholes if unit_head(c.unit) == noun]
     whole = named[-1] if named else wholes[0] if len(wholes) == 1 else None
     if whole is None:
