@@ -78,6 +78,8 @@ _NAME_PATTERNS = [
     r"\b(?!(?:USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY|RMB|HKD|NZD|SGD|ZAR|NGN|KES|MXN|BRL|RUB|SEK|NOK|DKK|"
     r"PLN|THB|MYR|IDR|Rs)\d)[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
     r"\b\d+[A-Za-z]*(?:st|nd|rd|th)\b",
+    # a campaign or body named with its number: "the Fight for 15 protesters", "the Committee of 100"
+    r"(?<=\bthe )[A-Z][a-z]+ (?:for|of) \d+\b(?![.,]\d)",
     # dates written in figures: "(3/30/18)", "2018/03/30"
     r"(?<![\w/.])\d{1,4}/\d{1,2}/\d{1,4}(?![\w/])",
     r"\b\d+(?:G|D|K|x\d+)\b",
