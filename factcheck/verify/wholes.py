@@ -26,7 +26,7 @@ _FURTHER_OR_LISTED = re.compile(f"(?:{_FURTHER.pattern})|(?:{_LISTED.pattern})",
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
 _LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
 _PEOPLE_GROUPS, _PEOPLE = PEOPLE_GROUPS, PEOPLE
-_PART_OF_ANOTHER = re.compile(r"^\s+of\s+(?:whom|which|them|those|these|the)\b", re.I)
+_PART_OF_ANOTHER = re.compile(r"^\s+of\s+(?:whom|which|them|those|these)\b", re.I)  # not "eleven of the residents"
 
 
 def check(claims, text: str) -> list:
