@@ -84,7 +84,8 @@ def _main_figures(previous, parts, text: str) -> list:
     the parts' kind: when "Of these" could break down several ("two people died and 55 others were
     injured ... Among those hurt, 12"), the parts are judged against each, and only parts that fit
     none of them are wrong."""
-    return [c for c in previous if same_kind(c, parts[0]) and not _GOVERNED.search(text[max(0, c.start - 15) : c.start])]
+    return [c for c in previous
+            if same_kind(c, parts[0]) and not _GOVERNED.search(text[max(0, c.start - 15) : c.start])]
 
 
 def _own_parts(parts, text: str) -> list:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .common import (
-    PEOPLE, bounds, compound_modifier, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind, stated_place,
+    PEOPLE, bounds, compound_modifier, disjoint, frames_disagree, head, heads_agree, preceding, same_measure_kind,
+    stated_place,
 )
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
@@ -43,7 +44,8 @@ def _definite(numbers, text: str) -> list:
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not _disagree(c, d)]
         if re.search(r"\b(?:these|those)\s+$", before, re.I):  # "those three states": what was just said
-            earlier = [c for c in earlier if len(_SENTENCE_END.findall(text, c.end, d.start)) <= _DEMONSTRATIVE_REACH]
+            earlier = [c for c in earlier
+                       if len(_SENTENCE_END.findall(text, c.end, d.start)) <= _DEMONSTRATIVE_REACH]
         if not earlier:
             out += _just_before(d, before_d, text)
             continue
