@@ -78,6 +78,10 @@ def test_figures_change_from_to_is_two_claims():
     assert [f[0] for f in read("Arrivals rose from 20 to 30 a day.")] == ["20", "30"]
 
 
+def test_figures_a_tally_of_percentages_has_no_minus_sign():
+    assert [f[2] for f in read("Voters backed it, 71%-24%.")] == [71, 24]
+
+
 def test_figures_vote_tally_is_two_counts():
     assert [f[0] for f in read("MPs approved it by 312 votes to 298.")] == ["312", "298"]
 

@@ -339,6 +339,11 @@ def test_rules_share_caught_in_real_copy(wrong, right, model):
     assert rules(right, model) == []
 
 
+def test_rules_share_of_one_whole_past_100_is_still_caught():
+    assert rules("In the poll, the mayor had 45 percent of likely voters, her rival 40 percent and the "
+                 "independent 20 percent.") == ["percent-mismatch"]
+
+
 def test_rules_share_beside_a_count_is_only_a_warning():
     [finding] = findings(SHARES[1][0])
     assert finding.severity == "warning" and "21.7%" in finding.message and len(finding.claims) == 3
@@ -360,6 +365,17 @@ CLEAN_SHARES = [
     "The incumbent took the county, 41.2 percent to 38.9 percent, with 100 percent of wards reporting.",
     # a figure over 100% is a price, not a share: the sentence's percentages are no breakdown
     "The 2.25% Treasury 2031 bond hit a record 103.75% on Monday, against an issue price of 100.20%.",
+    # shares in pairs, each pair a contest of its own
+    "The mayor leads the challenger among renters 52 percent to 41 percent; the deputy would beat her 57 "
+    "percent to 33 percent.",
+    "Labour voters back the plan, 81%-12%, while Conservatives are split, although most oppose it, 55%-37%.",
+    # a share restated in apposition, a share of a share, a clause that asks another question
+    "The mayor won the backing of nearly six in 10 voters \u2014 58 percent \u2014 while her rival won 35 percent.",
+    "Reactions were evenly split: 45% were positive -- including 18% who were delighted -- and 45% negative.",
+    "The main concerns, residents said, are housing (36 percent), transport (31 percent) and schools (22 "
+    "percent), though crime was the top worry for them personally at 44 percent.",
+    # "the top 10 percent" names a group; it is no share
+    "The top 5 percent paid 38.2 percent of all income tax last year, and the top 20 percent paid 71 percent.",
 ]
 
 

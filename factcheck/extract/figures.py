@@ -159,7 +159,7 @@ _UNIT_BEFORE = re.compile(
 )
 _QUALIFIED_THE = re.compile(r"\b(?:over|under|above|below)\s+$", re.I)  # "over the age of 65"
 _DECADE_OF_LIFE = re.compile(r"\b(?:his|her|their|in the)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
-_MINUS = re.compile(r"(?:\bminus[^\S\n]+|(?<![\w\d)])[-−])$")
+_MINUS = re.compile(r"(?:\bminus[^\S\n]+|(?<![\w\d)%])[-−])$")  # not "89%-6%", a tally
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 _QUALIFIERS = {
     "approx": "around|about|roughly|approximately|approx\\.|circa|c\\.|some|an estimated|"
