@@ -370,3 +370,15 @@ def test_consistency_a_definite_figure_names_again_the_cases_a_day_added():
              "were children.")
     assert rules(story.format(added=9, named=7)) == ["restated-differently"]
     assert rules(story.format(added=9, named=9)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a rule for a day each year, not a date
+    "June 4, 1921 - Governor Alan Smith proclaims the last Monday in May as a state day of remembrance.",
+    "The governor proclaimed on June 4, 1921 the last Monday in May as a day of remembrance.",
+    # a dash sets the dated aside off from the weekday's clause
+    "She repeated a claim - that the minister lied about the flood of May 2, 2019 - that she made in "
+    "Friday's debate.",
+])
+def test_consistency_a_weekday_apart_from_a_date_is_not_its_day(text):
+    assert rules(text) == []

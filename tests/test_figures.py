@@ -78,6 +78,10 @@ def test_figures_change_from_to_is_two_claims():
     assert [f[0] for f in read("Arrivals rose from 20 to 30 a day.")] == ["20", "30"]
 
 
+def test_figures_a_tally_of_percentages_has_no_minus_sign():
+    assert [f[2] for f in read("Voters backed it, 71%-24%.")] == [71, 24]
+
+
 def test_figures_vote_tally_is_two_counts():
     assert [f[0] for f in read("MPs approved it by 312 votes to 298.")] == ["312", "298"]
 
@@ -100,6 +104,13 @@ def test_figures_vote_tally_is_two_counts():
         "Page 2 of 5",
         "Shares in the FTSE 250 group rose.",
         "He has twenty twenty vision.",
+        # a date in figures and an address by its block
+        "The draw (4/12/19) was held at a petrol station.",
+        "Officers were called to the 700 block of Elm Street.",
+        # a campaign named with its number
+        "He spoke to the Push for 20 marchers outside the hotel.",
+        # heights in feet and inches, one pair to another: no range of counts
+        "Both suspects were about 5-8 to 5-11 with slim builds.",
     ],
 )
 def test_figures_not_claims(sentence):
@@ -112,6 +123,7 @@ def test_figures_not_claims(sentence):
         ("Fewer than six in ten voters agreed.",
          ("Fewer than six in ten", "percent", 60, "less_than", "percent")),
         ("One in five adults smokes.", ("One in five", "percent", 20, "exact", "percent")),
+        ("Traders see a one-in-four chance of a cut.", ("one-in-four", "percent", 25, "exact", "percent")),
         ("Nearly a third of children are obese.", ("Nearly a third", "percent", 33.33, "nearly", "percent")),
         ("Two-thirds of members backed it.", ("Two-thirds", "percent", 66.67, "exact", "percent")),
         ("Half of the staff were sent home.", ("Half", "percent", 50, "exact", "percent")),

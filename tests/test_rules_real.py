@@ -92,6 +92,11 @@ CLEAN = [
     "Twelve people were injured in the first blast. Later, three people were injured in a second explosion.",
     # a headline that names the country, a lede that names the town
     "Philippines culls 6,500 hogs\n\nOfficials began culling roughly 6,500 hogs at a farm in Pandi on Sunday.",
+    # round figures of one significant digit differ in that digit without any slip of the keys
+    '"I have won 7 million votes in this race. I have 1 million more votes than my rival," the senator said.',
+    # a headline's "last six games" says how far back it looks; the lede may look back another span
+    "United have lost just twice in their last eight league games\n\nThe manager believes his side have found "
+    "form, with four wins over the last six games, a run they hope to extend on Saturday.",
 ]
 
 
@@ -181,6 +186,17 @@ def test_rules_breakdown_a_shortfall_after_a_colon_is_a_warning():
     assert finding.rule == "sum-mismatch" and finding.severity == "warning" and "less than" in finding.message
 
 
+def test_rules_breakdown_in_brackets_after_its_total_is_still_checked():
+    assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 180 porters) will strike on Monday.") \
+        == ["sum-mismatch"]
+    assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 80 porters) will strike on Monday.") == []
+
+
+def test_rules_breakdown_of_them_in_the_next_sentence_is_only_a_warning():
+    [finding] = findings("Officials met 15 farmers on Monday. Dozens of them later protested outside the ministry.")
+    assert (finding.rule, finding.severity) == ("part-exceeds-total", "warning")
+
+
 def test_rules_breakdown_shows_the_sum_and_every_figure():
     [finding] = findings(BREAKDOWNS[4][1])
     assert finding.rule == "sum-mismatch" and finding.severity == "error"
@@ -209,6 +225,31 @@ CLEAN_BREAKDOWNS = [
     # "for fifteen years after" is not "fifteen years later"
     "The epidemic claimed 4,288 lives from late 2008 to mid-2009, the worst outbreak on the continent for "
     "fifteen years after the collapse of the water system.",
+    # figures after the same verb, each with its own owner: side by side, not a total and its parts
+    "Smith has 14 seats, Jones has 9, Brown has six, Patel has 5 and Clarke has two.",
+    # the breakdown sits in brackets; the figure after them is added, not a part
+    "The alliance has 48 members (47 countries and the African Union) and 19 observer states in talks to join.",
+    # "seven of the 40" breaks down the 40, not the 15 the sentence opened with
+    "Of the 15 county councils that reported, three met the target, while seven of the 40 health boards did.",
+    # "those hurt" may be the 40 injured, not the two dead: the parts fit one of the figures before
+    "Two people died and 40 others were injured on Saturday in a fire at a market in northern Nigeria, police "
+    "said. Among those hurt, 9 had suffered serious burns, the agency reported.",
+    # "including 11 of 17": the part is the first figure after the cue, not the one after "of"
+    "The airline also had the most pets die on its flights in each of the last four years, including 11 of 17 "
+    "pet deaths last year.",
+    # the parts stop at a figure that counts something else than the whole
+    "The couple had three children, including one boy and two girls, and now have six grandchildren and two "
+    "great-grandchildren.",
+    # "Three of the officers" does not break down a figure that counts something else
+    'Witnesses said the man "took a two-handed firing stance" and "aimed at the officers." Three of the '
+    "officers then fired a total of 8 shots.",
+    # "two of whom" is a part itself, not the whole "Four of the officers" breaks down
+    'Five officers, three in plainclothes and two in uniform, responded. "The man took a firing stance and '
+    'pointed an object at the approaching officers, two of whom were in uniform, said the chief. Four of the '
+    "officers then fired a total of 10 rounds.",
+    # "of them" points back to a plural, not to "one thing"
+    "The senator is right about one thing: you do not win by counting states. But you have to win at least "
+    "nine of them to be nominated.",
 ]
 
 
@@ -298,6 +339,11 @@ def test_rules_share_caught_in_real_copy(wrong, right, model):
     assert rules(right, model) == []
 
 
+def test_rules_share_of_one_whole_past_100_is_still_caught():
+    assert rules("In the poll, the mayor had 45 percent of likely voters, her rival 40 percent and the "
+                 "independent 20 percent.") == ["percent-mismatch"]
+
+
 def test_rules_share_beside_a_count_is_only_a_warning():
     [finding] = findings(SHARES[1][0])
     assert finding.severity == "warning" and "21.7%" in finding.message and len(finding.claims) == 3
@@ -306,6 +352,30 @@ def test_rules_share_beside_a_count_is_only_a_warning():
 CLEAN_SHARES = [
     # a share of another whole than the one the sentence's count belongs to
     "Officials counted 300 ballots at the school, while 40% of the 1,200 registered voters stayed home.",
+    # shares of different groups: the frames count different things
+    "Asked whether the mayor is fit to serve, 70 percent of Labour voters said yes while 52 percent overall "
+    "agreed and 41 percent of Conservatives disagreed.",
+    # shares of different places
+    "Early polling shows two-thirds of voters in Kent, Essex and Surrey, 7 in 10 in Devon, and nearly 8 in 10 "
+    "in Cornwall back the plan.",
+    # each share in brackets after the group it is of
+    "The mayor's win was built on the support of pensioners (58 percent), renters (64 percent) and union "
+    "members (88 percent), according to the BBC.",
+    # 100% is a whole, not a part
+    "The incumbent took the county, 41.2 percent to 38.9 percent, with 100 percent of wards reporting.",
+    # a figure over 100% is a price, not a share: the sentence's percentages are no breakdown
+    "The 2.25% Treasury 2031 bond hit a record 103.75% on Monday, against an issue price of 100.20%.",
+    # shares in pairs, each pair a contest of its own
+    "The mayor leads the challenger among renters 52 percent to 41 percent; the deputy would beat her 57 "
+    "percent to 33 percent.",
+    "Labour voters back the plan, 81%-12%, while Conservatives are split, although most oppose it, 55%-37%.",
+    # a share restated in apposition, a share of a share, a clause that asks another question
+    "The mayor won the backing of nearly six in 10 voters \u2014 58 percent \u2014 while her rival won 35 percent.",
+    "Reactions were evenly split: 45% were positive -- including 18% who were delighted -- and 45% negative.",
+    "The main concerns, residents said, are housing (36 percent), transport (31 percent) and schools (22 "
+    "percent), though crime was the top worry for them personally at 44 percent.",
+    # "the top 10 percent" names a group; it is no share
+    "The top 5 percent paid 38.2 percent of all income tax last year, and the top 20 percent paid 71 percent.",
 ]
 
 
@@ -348,6 +418,23 @@ CLEAN_DEFINITE = [
     "fatal. Health officials say the three cases are not related.",
     # two counts of people before: no telling which one is meant
     "Police arrested three men and two women. The two women were released without charge.",
+    # the definite phrase names its group with words the earlier sentence never used: another group
+    "A total of 31 councillors were absent for the vote. Several of the 12 Green councillors who voted against "
+    "the budget asked to keep their posts.",
+    "The minister said about 4,200 soldiers would stay in the country until the end of the year. Now roughly "
+    "half of the 6,000 special forces soldiers abroad serve outside Europe.",
+    "The bill had the backing of 48 senators, including 44 from the majority and three Green members. The "
+    "leader abstained while the five members of the Liberal caucus voted against it.",
+    # "five of those districts" is a part of a group, not a group named again
+    "Smith has won five of those districts so far, while Jones won in Kent. At stake in those two districts "
+    "are 90 seats.",
+    # "those three districts" points back over the last few sentences, where the districts are named
+    "Smith captured two districts in the first round. Jones won six.\n\nLater that night the results came in "
+    "from the coast.\n\nReporters waited for hours.\n\nThe count was slow.\n\nJones took Kent and Essex, while "
+    "Smith held Sussex. At stake in those three districts are 90 seats.",
+    # "the six-course resort": the article goes with the resort, the figure describes it
+    "Builders were allowed to put up homes on the three former courses. The group spent $90 million on the "
+    "six-course resort.",
 ]
 
 

@@ -159,7 +159,7 @@ _UNIT_BEFORE = re.compile(
 )
 _QUALIFIED_THE = re.compile(r"\b(?:over|under|above|below)\s+$", re.I)  # "over the age of 65"
 _DECADE_OF_LIFE = re.compile(r"\b(?:his|her|their|in the)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
-_MINUS = re.compile(r"(?:\bminus[^\S\n]+|(?<![\w\d)])[-−])$")
+_MINUS = re.compile(r"(?:\bminus[^\S\n]+|(?<![\w\d)%])[-−])$")  # not "89%-6%", a tally
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 _QUALIFIERS = {
     "approx": "around|about|roughly|approximately|approx\\.|circa|c\\.|some|an estimated|"
@@ -556,7 +556,8 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_RATIO_GAP = re.compile(r"[^\S\n]+(?P<word>in|out of)(?P<every>[^\S\n]+every)?[^\S\n]+", re.I)
+# "one in five", "1 in every 200", and hyphenated as a modifier: "a one-in-five chance"
+_RATIO_GAP = re.compile(r"(?:[^\S\n]+|-)(?P<word>in|out of)(?P<every>[^\S\n]+every)?(?:[^\S\n]+|-)", re.I)
 # after "13 out of 600": a word that is not the counted noun
 _NOT_A_NOUN = re.compile(
     r"^[^\S\n]+(?:[a-z]+ly|of|in|at|on|who|which|that|and|or|but|to|for|from|with|by|were|are|was|"
@@ -604,6 +605,10 @@ def _clause_before(text: str, start: int, reach: int) -> str:
     return before[end + 1 :]
 
 
+_PAIR_TO = re.compile(r"[^\S\n]+to[^\S\n]+\d+[-\u2013]\d")
+_PAIR_TO_BEFORE = re.compile(r"\d+[-\u2013]\d+[^\S\n]+to[^\S\n]+$")
+
+
 def _range(text: str, a: Figure, b: Figure):
     gap = text[a.end : b.start]
     before = text[max(0, a.start - 40) : a.start]
@@ -616,6 +621,9 @@ def _range(text: str, a: Figure, b: Figure):
     if not re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*|[^\S\n]+to[^\S\n]+", gap):
         return None
     hyphen = "to" not in gap
+    if hyphen and a.kind == b.kind == "count" and (
+            _PAIR_TO.match(text[b.end : b.end + 20]) or _PAIR_TO_BEFORE.search(before)):
+        return "drop"  # "about 5-9 to 5-10" (heights in feet and inches): pairs, not a range of counts
     if not hyphen and re.search(r"\bby\s+$", before, re.I):
         return None  # "fell by 1,400 to 8,600": a change and a new level
     if from_ and not hyphen and _CHANGE_VERB.search(before[: from_.start()]):

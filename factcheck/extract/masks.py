@@ -25,6 +25,8 @@ _PATTERNS = [
     # street addresses: "68 Court Street", "1405 Monterey Highway"
     r"\b\d{1,5}(?=[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Highway|"
     r"Boulevard|Blvd|Lane|Drive|Way|Place|Square|Parkway|Terrace|Crescent)\b)",
+    # a block of a street, as police reports give an address: "in the 500 block of Taylor Street"
+    r"\b\d{1,5}(?=[^\S\n]+block[^\S\n]+of\b)",
     # times of day and race times: 3pm, 10.30am, 7 p.m., 14:00, 2:01:09
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",
@@ -76,6 +78,10 @@ _NAME_PATTERNS = [
     r"\b(?!(?:USD|GBP|EUR|CHF|JPY|INR|AUD|CAD|CNY|RMB|HKD|NZD|SGD|ZAR|NGN|KES|MXN|BRL|RUB|SEK|NOK|DKK|"
     r"PLN|THB|MYR|IDR|Rs)\d)[A-Za-z]{1,4}\d+[A-Za-z\d]*\b",
     r"\b\d+[A-Za-z]*(?:st|nd|rd|th)\b",
+    # a campaign or body named with its number: "the Fight for 15 protesters", "the Committee of 100"
+    r"(?<=\bthe )[A-Z][a-z]+ (?:for|of) \d+\b(?![.,]\d)",
+    # dates written in figures: "(3/30/18)", "2018/03/30"
+    r"(?<![\w/.])\d{1,4}/\d{1,2}/\d{1,4}(?![\w/])",
     r"\b\d+(?:G|D|K|x\d+)\b",
 ]
 

@@ -17,7 +17,7 @@ import re
 
 from .common import by_sentence, head, is_point
 from .parts import compared, judge, plausible, same_kind
-from .wholes import exhaustive_groups
+from .wholes import exhaustive_groups, part_of_gap
 
 _OF_THESE = re.compile(r"^\s*(?:Of|Among) (?:these|them|those|whom|which|the (?:total|rest)|"
                        r"the (?:[a-z]+ ){0,2}(?:dead|victims|injured|casualties|patients|cases|deaths))\b"
@@ -46,16 +46,19 @@ def check(claims, text: str) -> list:
         exhaustive = bool(_EXHAUSTIVE.search(sentence))
         # "Of the 1,200 staff who responded, 372 ..."
         if _OF_THE_N.match(text[key : group[0].start]):
-            if len(group) > 1:
-                out += judge(group[0], group[1:], exhaustive or exhaustive_groups(group[1:]), "\u201cOf the\u201d")
+            parts = _own_parts(group[1:], text)
+            if parts:
+                out += judge(group[0], parts, exhaustive or exhaustive_groups(parts), "\u201cOf the\u201d")
             continue
         # "Of these, 651 were admitted, 391 ... and the remaining 234 ..."; "Among the dead were ..."
         if _OF_THESE.match(sentence):
             previous = [c for c in sentences[keys[index - 1]] if not compared(text, c)] if index else []
             total, severity = _total_before(previous, group, text)
-            if total is not None:
-                out += judge(total, group, exhaustive or len(group) > 2 or exhaustive_groups(group),
-                             f"the sentence opens \u201c{sentence.split(',')[0].strip()[:30]}\u201d", severity)
+            complete = exhaustive or len(group) > 2 or exhaustive_groups(group)
+            cue = f"the sentence opens \u201c{sentence.split(',')[0].strip()[:30]}\u201d"
+            if total is not None and (severity == "error" or all(
+                    judge(other, group, complete, cue) for other in _main_figures(previous, group, text))):
+                out += judge(total, group, complete, cue, severity)
             continue
         out += _total_first(group, sentence, exhaustive, text) or _total_last(group, text)
     return out
@@ -103,8 +106,27 @@ def _total_before(previous, parts, text: str):
         return named[-1], "error"
     if len(totals) == 1:
         return totals[0], "error"
-    main = [c for c in totals if not _GOVERNED.search(text[max(0, c.start - 15) : c.start])]
+    main = _main_figures(previous, parts, text)
     return (main[0], "warning") if main else (None, "error")
+
+
+def _main_figures(previous, parts, text: str) -> list:
+    """The figures of the sentence before that it is about (not hanging from a preposition), of
+    the parts' kind: when "Of these" could break down several ("two people died and 55 others were
+    injured ... Among those hurt, 12"), the parts are judged against each, and only parts that fit
+    none of them are wrong."""
+    return [c for c in previous
+            if same_kind(c, parts[0]) and not _GOVERNED.search(text[max(0, c.start - 15) : c.start])]
+
+
+def _own_parts(parts, text: str) -> list:
+    """The parts of "Of the 12 colleges, two met the goal, while six of the 58 boards ..." up to the
+    first figure that is itself a part of another whole ("six of the 58"): it and what follows
+    break down that whole, not the first."""
+    for i, (a, b) in enumerate(zip(parts, parts[1:])):
+        if part_of_gap(text[a.end : b.start]):
+            return parts[:i]
+    return parts
 
 
 def _total_first(group, sentence: str, exhaustive: bool, text: str) -> list:
@@ -129,7 +151,7 @@ def _kind_total_first(same, exhaustive: bool, text: str) -> list:
     complete = bool(re.search(r"\band\b", text[parts[-2].end : parts[-1].start]))
     if not complete and not re.match(r"^[^\d.;:]{0,30}?\band\b", text[parts[-1].end : parts[-1].end + 35]):
         return []
-    if _siblings(total, parts, text):
+    if _siblings(total, parts, text) or _own_subjects(total, parts) or _bracketed_apart(total, parts, text):
         return []
     if _INCLUDED.search(text[total.end : parts[0].start]):
         return []  # "243 victims, including 121 men and 81 women": parts that may fall short (wholes)
@@ -153,8 +175,35 @@ def _siblings(total, parts, text: str) -> bool:
         following = re.match(r"\s*([a-z]+)", text[claim.end : claim.end + 15], re.I)
         return following.group(1).lower() if following else ""
 
-    first = opening(total)
-    return bool(first) and sum(opening(p) == first for p in parts) >= max(2, len(parts) - 1)
+    def verb(claim) -> str:  # "Cruz has 11, Rubio has 10, Kasich has five": the word before
+        before = re.search(r"\b([a-z]+)[^\S\n]+$", text[max(0, claim.start - 20) : claim.start])
+        return before.group(1) if before else ""
+
+    first, before = opening(total), verb(total)
+    alike = max(2, len(parts) - 1)
+    return bool(first) and sum(opening(p) == first for p in parts) >= alike or \
+        bool(before) and before not in _SHARED_BEFORE and sum(verb(p) == before for p in parts) >= alike
+
+
+# words that may stand before a total and its parts alike: "of 300 staff, of 120 nurses"
+_SHARED_BEFORE = {"of", "and", "or", "to", "with", "about", "around", "some", "nearly", "almost", "over",
+                  "than", "least", "most", "only", "just", "the", "a", "an"}
+
+
+def _own_subjects(total, parts) -> bool:
+    """Each figure with a subject of its own ("Ted Cruz has 11 delegates, Marco Rubio has 10"): the
+    frames make them figures of different owners side by side, not a total and its parts."""
+    subjects = [p.frame.subject for p in (total, *parts) if p.frame is not None and p.frame.subject]
+    return len(subjects) >= 3 and len(set(subjects)) == len(subjects)
+
+
+def _bracketed_apart(total, parts, text: str) -> bool:
+    """A bracket that opens or closes between the parts: "156 members (155 states and the EU) and
+    24 countries in accession" lists the members inside the brackets and adds another figure after."""
+    spans = [text[a.end : b.start] for a, b in zip((total, *parts[:-1]), parts)]
+    opened = spans[0].count("(") + spans[0].count("[") > spans[0].count(")") + spans[0].count("]")
+    return any(re.search(r"[()\[\]]", gap) for gap in spans[1:]) or \
+        opened and not re.match(r"[^()\[\]]{0,40}[)\]]", text[parts[-1].end : parts[-1].end + 40])
 
 
 def _parts_of(total, parts) -> bool:

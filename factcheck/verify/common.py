@@ -185,5 +185,12 @@ def following(text: str, claim, width: int = 40) -> str:
     return text[claim.end : min(hi, claim.end + width)]
 
 
+def compound_modifier(claim, text: str) -> bool:
+    """ "a two-handed stance", "an 18-hole course", "the four-course resort": a figure joined by a
+    hyphen to the word after it describes the noun that follows; it is not a group the story can
+    point back to ("Four of the officers", "the 36 holes") nor one that points back."""
+    return bool(re.match(r"-[A-Za-z]", text[claim.end : claim.end + 2]))
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", text.lower())

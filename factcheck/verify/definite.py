@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .common import (
-    PEOPLE, bounds, disjoint, frames_disagree, head, heads_agree, preceding, role_class, same_measure_kind,
-    stated_place,
+    PEOPLE, bounds, compound_modifier, disjoint, frames_disagree, head, heads_agree, preceding, role_class,
+    same_measure_kind, stated_place,
 )
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
@@ -30,17 +30,22 @@ def _definite(numbers, text: str) -> list:
     the earlier figures that count the same thing."""
     out = []
     for i, d in enumerate(numbers):
-        if d.kind != "count" or d.qualifier != "exact" or not head(d):
-            continue  # not ages: "The 26-year-old" may be the second person the story names
+        if d.kind != "count" or d.qualifier != "exact" or not head(d) or compound_modifier(d, text):
+            continue  # not ages: "The 26-year-old" may be the second person the story names; "the
+            # four-course resort": "the" goes with the resort
         before = preceding(text, d, 30)
         if not _DEFINITE.search(before) or _COMPARED.search(before) or _NOT_ANAPHORIC.match(text[d.end : d.end + 25]):
             continue
         before_d = [c for c in numbers[max(0, i - WINDOW) : i]
-                    if c.sentence_start != d.sentence_start and same_measure_kind(c, d)]
+                    if c.sentence_start != d.sentence_start and same_measure_kind(c, d)
+                    and not compound_modifier(c, text) and not _PART_OF.match(text[c.end : c.end + 20])]
         if any(_may_be(c, d) and matches(c, d) for c in before_d):
             continue  # "1,640 were seen ..." then "The 1,640 patients": a match, measure unknown or the same
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not _disagree(c, d)]
+        if re.search(r"\b(?:these|those)\s+$", before, re.I):  # "those three states": what was just said
+            earlier = [c for c in earlier
+                       if len(_SENTENCE_END.findall(text, c.end, d.start)) <= _DEMONSTRATIVE_REACH]
         if not earlier:
             out += _just_before(d, before_d, text)
             continue
@@ -52,11 +57,43 @@ def _definite(numbers, text: str) -> list:
                 and not any(_same_predicate(d, c, text) for c in earlier):
             continue  # "12 protesters ... The three protesters who were injured": some of them
         nearest = sorted((c for c in earlier if near(c, d)), key=lambda c: (distance(c, d), -c.start))
-        if nearest:
+        if nearest and not _described_anew(d, nearest[:1], text):  # "26 MPs were absent ... the 19 SLFP MPs
+            # who voted against": the words that pick the group out are not the antecedent's: another group
             out.append(report(nearest[0], d, "warning",
                                f"\u201c{preceding(text, d, 20).split()[-1]} {d.text}\u201d points back to a figure already "
                                f"given, and no earlier figure of {head(d)} matches it"))
     return out
+
+
+# "At stake in those three states": a demonstrative points back over the last few sentences, not
+# to a figure of the same noun pages before (the states it means may be named, not counted)
+_DEMONSTRATIVE_REACH = 3
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+
+# "four of those states": a part of a group, not a group the story can name again
+_PART_OF = re.compile(r"^\s+of\s+(?:the|those|these|them|its|their|all)\b", re.I)
+_FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "onto", "its", "their", "his", "her", "our",
+                   "this", "that", "these", "those", "all", "who", "which", "whom", "were", "was", "are"}
+
+
+def _described_anew(d, earlier, text: str) -> bool:
+    """Whether the definite figure's noun phrase describes its group with a word that none of the
+    sentences of the earlier figures uses: "26 MPs were absent ... the 19 SLFP MPs", "about 5,500
+    troops ... the 7,500 elite troops", "four SLFP members ... the six members of the JVP" name
+    another group than the one counted before, not the same one again."""
+    phrase = d.frame.measure if d.frame is not None and d.frame.measure else ""
+    rest = text[d.end : d.end + 60]
+    if phrase and phrase in rest:  # the words between the figure and its measure describe it too
+        phrase = rest[: rest.index(phrase) + len(phrase)]
+        rest = rest[len(phrase) :]
+    of = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)*)", rest)
+    described = {w for w in re.findall(r"[a-z]{3,}", f"{phrase} {of.group(1) if of else ''}".lower())}
+    described -= _FUNCTION_WORDS | {head(d) or ""}
+    said = set()
+    for c in earlier:
+        lo = c.sentence_start if c.sentence_start is not None else max(0, c.start - 200)
+        said |= set(re.findall(r"[a-z]{3,}", text[lo : c.sentence_end or c.end + 200].lower()))
+    return any(w not in said and w.rstrip("s") not in said and f"{w}s" not in said for w in described)
 
 
 # "The three protesters who were injured": a relative clause may pick some of the people before

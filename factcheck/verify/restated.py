@@ -56,6 +56,8 @@ def _headline(numbers, text: str) -> list:
     window_end, first_end = ends[min(len(ends), _LEDE_SENTENCES) - 1], ends[0]
     body = [c for c in numbers if lede[0] <= c.start < window_end]
     for h in (c for c in numbers if headline[0] <= c.start < headline[1]):
+        if _WINDOW.search(preceding(text, h, 20)):
+            continue  # "lost once in their last six games": how far back it looks, not what it counts
         same = [c for c in body if same_measure_kind(h, c)]
         if not same or any(matches(h, c) for c in same):
             continue
@@ -70,6 +72,7 @@ def _headline(numbers, text: str) -> list:
     return out
 
 
+_WINDOW = re.compile(r"\b(?:last|past|next|first|previous|latest|final|opening)\s+$", re.I)
 _LEDE_SENTENCES = 3  # a headline restates the first sentences of its story, not its whole first paragraph
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]*[A-Z0-9])")
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .common import INF, bounds, by_sentence, disjoint, finding, heads_agree, is_point, percent_bounds, show, show_interval
+from .common import (
+    INF, bounds, by_sentence, disjoint, finding, head, heads_agree, is_point, percent_bounds, show, show_interval,
+    stated_place,
+)
 from .wholes import part_of_gap
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|rising|increased|grew|grown|climbed|jumped|fell|fallen|"
@@ -49,15 +52,89 @@ def _shares(claims, text: str) -> list:
         out += _share_of_which(group, percents, text)
         out += _share_of_whole(group, percents, text)
         # "48% supported, 39% opposed and 16% did not know": one whole cannot pass 100%
-        shares = [p for p in percents if is_point(p)]
-        if len(shares) >= 3 and not _CHANGE_VERB.search(sentence_text) and not re.search(r"\bfrom\b", sentence_text):
+        if _CHANGE_VERB.search(sentence_text) or re.search(r"\bfrom\b", sentence_text):
+            continue
+        for clause in _clauses([p for p in percents if is_point(p)], text):
+            shares = _parts_of_one_whole(clause, text)
             low = sum(bounds(p)[0] - _half_point(p) for p in shares)
-            if low > 100:
+            if len(shares) >= 3 and low > 100:
                 out.append(finding(
                     "percent-mismatch", "error",
                     f"shares {' + '.join(p.text for p in shares)} add up to more than 100% "
                     f"(at least {low:g}% allowing for rounding)", shares))
     return out
+
+
+# "Clinton leads 49 percent to 39 percent", "89%-6%": two figures of one contest
+_PAIR_GAP = re.compile(r"^\s*[-\u2013]\s*$|^[^\d,;.()]{0,25}?\bto\b[^\d,;.()]{0,12}$", re.I)
+# "while Sanders would beat him ...", "; ...", "though 32 percent said ...": another clause, another question
+_CONTRAST = re.compile(r";|\b(?:while|whereas|though|although|but)\b", re.I)
+# "including 16% who would be enthusiastic": a share of a share; "the top 10 percent": a group
+_INCLUDED = re.compile(r"\b(?:including|includes|among them|of whom|of them)\s+(?:[a-z]+\s+){0,3}$", re.I)
+_GROUP = re.compile(r"\b(?:top|bottom|richest|poorest|wealthiest|highest|lowest)\s+$", re.I)
+# "nearly four in 10 likely voters \u2014 39 percent \u2014": the same share again
+_RESTATED = re.compile(r"(?:\u2014|\u2013|--|\s-|\(|,\s*or)\s*$")
+
+
+def _clauses(shares, text: str) -> list[list]:
+    """The runs of a sentence's shares that may be parts of one whole: none when its shares come in
+    pairs, each pair a contest of its own ("leading 66 percent to 27 percent among the young, while
+    Clinton leads, 59 percent to 28 percent"); shares of shares, group names and a share restated in
+    apposition left out; and the rest cut where a clause turns ("; ...", "while", "though")."""
+    if any(p.value > 100 for p in shares):
+        return []  # a price, a level or a growth rate beside them: "a fresh high of 104.52%"
+    pairs = sum(p.qualifier == "range" for p in shares) + sum(
+        bool(_PAIR_GAP.match(text[a.end : b.start])) for a, b in zip(shares, shares[1:]))
+    if pairs >= 2:
+        return []
+    kept = []
+    for p in shares:
+        before = text[max(0, p.start - 40) : p.start]
+        if _INCLUDED.search(before) or _GROUP.search(before):
+            continue
+        if kept and _RESTATED.search(text[kept[-1].end : p.start]) and not disjoint(bounds(kept[-1]), bounds(p)):
+            continue
+        kept.append(p)
+    clauses = [[]]
+    for p in kept:
+        if clauses[-1] and _CONTRAST.search(text[clauses[-1][-1].end : p.start]):
+            clauses.append([])
+        clauses[-1].append(p)
+    return clauses
+
+
+_GENERIC_HEADS = {"percent", "percentage", "point", "per", "cent"}
+_LABELLED = re.compile(r"[A-Za-z]\s*\(\s*$")
+
+
+def _parts_of_one_whole(shares, text: str) -> list:
+    """The percentages of a sentence that can be shares of one whole, or [] when the frames or the
+    wording say they are not: a figure over 100% is a price, a level or a growth rate, not a share
+    ("a fresh high of 104.52%"), so the sentence's percentages are not a breakdown; 100% is a whole
+    of its own ("with 100 percent of precincts reporting"); shares whose sentence states different
+    places ("two-thirds in Texas, 7 in 10 in Tennessee") or that count different things ("72 percent
+    of Democrats ... 44 percent of Independents") are of different wholes; shares each set in
+    brackets after its own label ("women (61 percent), nonwhite voters (67 percent)") may each be of
+    the group the label names."""
+    shares = [p for p in shares if p.value < 100]
+    places = {stated_place(p) for p in shares} - {None}
+    heads = {head(p) for p in shares} - {None} - _GENERIC_HEADS
+    wholes = {_own_whole(p, text) for p in shares} - {None}
+    if len(places) > 1 or len(heads) > 1 or len(wholes) > 1:
+        return []
+    if all(_LABELLED.search(text[max(0, p.start - 30) : p.start]) for p in shares):
+        return []
+    return shares
+
+
+_OWN_WHOLE = re.compile(r"^\s+(?:(?:of|among)\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)|in\s+(?:the\s+)?([A-Z][\w-]*))")
+
+
+def _own_whole(p, text: str) -> str | None:
+    """The group or place a share names right after it, as the wording gives it when the frame has
+    none (the statistical model off): "70 percent of Labour voters" -> "labour", "7 in 10 in Devon"."""
+    match = _OWN_WHOLE.match(text[p.end : p.end + 40])
+    return (match.group(1) or match.group(2)).lower() if match else None
 
 
 _RATE_AFTER = re.compile(r"^[^.;:\d]{0,40}?(?:\b(?:rate|share|proportion|percentage)\b[^.;:\d]{0,12}|[,(\u2014\u2013]\s*or\s+|\s*\()$",

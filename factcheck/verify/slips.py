@@ -108,6 +108,8 @@ def _slip(a, b) -> bool:
     da, db = _digits(a.value), _digits(b.value)
     if len(da) != len(db) or len(da) < 3 or da == db:
         return False
+    if min(len(da.rstrip("0")), len(db.rstrip("0"))) < 2:
+        return False  # "9 million" and "1 million": round figures differ in their one digit, no slip
     if sorted(da) == sorted(db):
         return True
     same_noun = unit_head(a.unit) == unit_head(b.unit)

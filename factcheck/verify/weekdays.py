@@ -12,7 +12,11 @@ import re
 from .common import finding
 from .days import WEEKDAYS, day_of, days_between, show_day
 
-_CLAUSE_BREAK = re.compile(r"[.;!?]|\b(?:and|but|while|followed|then|after|before|until|since)\b", re.I)
+# a dash sets off an aside: "the attacks of Sept. 11, 2001 - that he used in Saturday's debate"
+_CLAUSE_BREAK = re.compile(r"[.;!?\u2013\u2014]|\s-\s|\b(?:and|but|while|followed|then|after|before|until|since)\b",
+                           re.I)
+# "the last Thursday in November", "the first Monday of May": a rule for a day each year, not a date
+_DAY_OF_MONTH = re.compile(r"^\s+(?:in|of)\s+(?:" + "|".join(calendar.month_name[1:]) + r")\b")
 
 
 def check(claims, text: str) -> list:
@@ -27,7 +31,7 @@ def check(claims, text: str) -> list:
                     f"{claim.text!r}: {claim.value} is a {actual.title()}, not a {claim.weekday.title()}",
                     [claim]))
     for weekday in dates:
-        if claim_is_bare_weekday(weekday, text):
+        if claim_is_bare_weekday(weekday, text) and not _DAY_OF_MONTH.match(text[weekday.end : weekday.end + 20]):
             name = weekday.text.split()[-1].lower()
             for other in dates:
                 if other is weekday or other.granularity != "day" or not _has_digits(other.text) or not other.value:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from ..structure import Structure
-from .common import PEOPLE, PEOPLE_GROUPS, by_sentence, head, preceding, unit_head
+from .common import PEOPLE, PEOPLE_GROUPS, by_sentence, compound_modifier, head, preceding, unit_head
 from .parts import compared, judge, same_kind, same_thing
 
 _OUT_OF = re.compile(r"^[^.;:!?\d]{0,80}?\b(?:out of|from a total of|of a total of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _OF_THE = re.compile(r"^\s+(?:[a-z-]+\s+)?of\s+(?:the|all|all the|its|their)\s+$", re.I)
-_INCLUDING = re.compile(r"\b(including|includes|included|among them|of which|of whom)\s+(?:\w+\s+){0,2}$", re.I)
+# up to two words between the cue and the part, no figure among them ("including 18 of 24": 18 is the part)
+_INCLUDING = re.compile(r"\b(including|includes|included|among them|of which|of whom)\s+(?:[^\W\d]+\s+){0,2}$", re.I)
 _OF_THEM = re.compile(r"^\s+of (?:them|those|these|whom|which)\b", re.I)
 _FURTHER = re.compile(r"^[^.;:\d]{0,40}?\b(?:a further|another|and)\s+(?:\w+\s+)?$", re.I)
 _LISTED = re.compile(r"^[^.;:\d]{0,40}?(?:,|\band\b)\s*(?:\w+\s+){0,2}$", re.I)
@@ -25,6 +26,7 @@ _FURTHER_OR_LISTED = re.compile(f"(?:{_FURTHER.pattern})|(?:{_LISTED.pattern})",
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|all the others)\b", re.I)
 _LEADING_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these)\s+([a-z]+)", re.I)
 _PEOPLE_GROUPS, _PEOPLE = PEOPLE_GROUPS, PEOPLE
+_PART_OF_ANOTHER = re.compile(r"^\s+of\s+(?:whom|which|them|those|these)\b", re.I)  # not "eleven of the residents"
 
 
 def check(claims, text: str) -> list:
@@ -139,7 +141,7 @@ def _including(group, text: str) -> list:
         earlier = [c for c in group[:i] if same_kind(c, claim) and (same_thing(c, claim) or _of_people(c, claim))]
         if not earlier:
             continue
-        parts = _run(group, i, text, _LISTED)
+        parts = _run(group, i, text, _LISTED, whole=earlier[-1])
         exhaustive = cue.group(1).lower() in ("of which", "of whom") and (
             any(_REST.search(preceding(text, p, 25)) for p in parts[1:]) or exhaustive_groups(parts))
         out += judge(earlier[-1], parts, exhaustive, f"\u201c{cue.group(1)}\u201d")
@@ -152,16 +154,25 @@ def _of_people(whole, part) -> bool:
     return head(part) in _PEOPLE and head(whole) in _PEOPLE
 
 
-def _run(group, i: int, text: str, joined) -> list:
-    """The figure at `i` and the figures of its kind listed right after it."""
+def _run(group, i: int, text: str, joined, whole=None) -> list:
+    """The figure at `i` and the figures of its kind listed right after it, up to one whose frame
+    counts something else than the `whole` ("four children, including two boys and two girls, and
+    now have five grandchildren": the grandchildren are not among the children)."""
     parts = [group[i]]
     for c in group[i + 1 :]:
         if not same_kind(c, parts[-1]):
             continue
-        if not joined.match(text[parts[-1].end : c.start]):
+        if not joined.match(text[parts[-1].end : c.start]) or whole is not None and _counts_other(whole, c):
             break
         parts.append(c)
     return parts
+
+
+def _counts_other(whole, part) -> bool:
+    """Both frames name what they count, and the part's is neither the whole's nor, among people,
+    a kind of person."""
+    hw, hp = head(whole), head(part)
+    return bool(hw and hp and hw != hp and not _of_people(whole, part))
 
 
 _RESULTING_IN = re.compile(r"^[^.;:\d]{0,60}?\bresult(?:ing|ed)? in\s+$", re.I)
@@ -192,10 +203,19 @@ def _of_them(group, previous, text: str) -> list:
     for i, claim in enumerate(group):
         if not _OF_THEM.match(text[claim.end : claim.end + 20]):
             continue
-        earlier = [c for c in group[:i] if same_kind(c, claim)] or [c for c in previous if same_kind(c, claim)]
+        # "them" is plural: a whole of one ("right about one thing") is not what it points back to
+        earlier = [c for c in group[:i] if same_kind(c, claim) and _plural(c)]
+        severity = "error"
+        if not earlier:  # the whole inferred from the sentence before: a warning
+            earlier, severity = [c for c in previous if same_kind(c, claim) and _plural(c)], "warning"
         if earlier:
-            out += judge(earlier[-1], _run(group, i, text, _FURTHER_OR_LISTED), False, "\u201cof them\u201d")
+            out += judge(earlier[-1], _run(group, i, text, _FURTHER_OR_LISTED), False, "\u201cof them\u201d",
+                         severity=severity)
     return out
+
+
+def _plural(claim) -> bool:
+    return claim.high is None or claim.high >= 2
 
 
 def _opening_of_the(group, previous, text: str, key: int) -> list:
@@ -211,7 +231,9 @@ def _opening_of_the(group, previous, text: str, key: int) -> list:
     if match is None or re.match(r"^\s+of\s+(?:the|those|these)\s+\d", text[part.end : part.end + 20]):
         return []
     noun = unit_head(match.group(1))
-    wholes = [c for c in previous if same_kind(c, part)]
+    # not a figure that is itself a part ("officers, two of whom were in uniform")
+    wholes = [c for c in previous if same_kind(c, part) and not compound_modifier(c, text)
+              and not _PART_OF_ANOTHER.match(text[c.end : c.end + 20])]
     named = [c for c in wholes if unit_head(c.unit) == noun]
     whole = named[-1] if named else wholes[0] if len(wholes) == 1 else None
     if whole is None:
