@@ -324,6 +324,18 @@ def json_schema() -> dict:
     return schema
 
 
+_NOT_COUNTED = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
+                "which", "have", "has", "had", "been", "were", "was", "are", "is", "from", "number"}
+
+
+def content_heads(text: str) -> set[str]:
+    """Every content word of a phrase as a lookup key: "people reported dead" -> {"people",
+    "reported", "dead"}, so that a fact counting "people infected" is found from a figure that
+    counts "people" (the matcher then wants the fact's whole phrase said)."""
+    return {head_word(w) for w in re.findall(r"[\w-]+", (text or "").lower())
+            if w not in _NOT_COUNTED and not w[0].isdigit()} - {""}
+
+
 def head_word(text: str) -> str:
     """ "IS operatives" -> "operative": the last word, lower case, singular."""
     words = re.findall(r"[\w-]+", text.lower())

@@ -153,12 +153,15 @@ def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
     named = [frozenset(p.id for p in places if p.id and lo <= p.start < hi)
              | frozenset(c.place.id for c in claims if c.place and c.place.id and lo <= c.start < hi)
              for lo, hi in spans]
+    lead_end = _lead_end(text)
     out = []
     for claim in claims:
         index = next((k for k, (lo, hi) in enumerate(spans) if lo <= claim.start < hi), 0)
         sentence = frozenset(p.id for p in places if p.id and (claim.sentence_start or 0) <= p.start
                              < (claim.sentence_end or len(text)))
-        scope = _Scope(story, named[index] if named else frozenset(), sentence)
+        figures = tuple(c for c in claims if c.kind != "date" and c.sentence_start == claim.sentence_start)
+        scope = _Scope(story, named[index] if named else frozenset(), sentence, figures,
+                       lead=(claim.sentence_start or 0) < lead_end, everywhere=claims)
         checked = _verify(claim, text, reference, published, scope)
         if checked.verdict == "contradicted":
             checked = _stated_elsewhere(checked, claim, claims, reference)
@@ -172,13 +175,31 @@ class _Scope:
     two of them and the section one: a story about the same running event, not one that merely
     mentions England."""
 
-    def __init__(self, story: frozenset, section: frozenset, sentence: frozenset):
+    def __init__(self, story: frozenset, section: frozenset, sentence: frozenset, figures: tuple = (),
+                 lead: bool = False, everywhere=()):
         self.story, self.section, self.sentence = story, section, sentence
+        self.figures = figures  # the figures of the claim's sentence (itself included)
+        self.everywhere = everywhere  # every claim of the story
+        self.lead = lead  # the claim is in the headline or the lede, which name a wider place
 
     def admits(self, places: frozenset) -> bool:
         if places & self.sentence:
             return True
         return len(places & self.story) >= 2 and bool(places & self.section)
+
+
+def _lead_end(text: str) -> int:
+    """Where the story's headline and lede end: the first line when it reads as a headline (short,
+    no full stop), and the first sentence after it. 0 when the story opens with no headline."""
+    first = re.match(r"\s*([^\n]*)", text)
+    line = first.group(1).strip()
+    if not line or len(line) > 150 or line.endswith("."):
+        return 0
+    body = re.compile(r"\S").search(text, first.end())
+    if body is None:
+        return first.end()
+    stop = re.compile(r"[.!?][\"”’)]?(?=\s|$)").search(text, body.start())
+    return stop.end() if stop else len(text)
 
 
 _HEADING = re.compile(r"^(?:#{1,6}\s.*|[^\n]{1,100}\?\s*|[A-Z0-9\"“][^\n.!;:,]{0,90}[^\s.!;:,\"”])$")
@@ -269,8 +290,9 @@ def _stated_elsewhere(checked, claim, claims, reference: ReferenceSet) -> Claim:
     for other in claims:
         if other.id == claim.id or other.kind != claim.kind or other.sentence_start != claim.sentence_start:
             continue
-        if fact_place is not None and (other.place is None or other.place.id != fact_place):
-            continue  # the other figure is not at the fact's place either
+        if fact_place is not None and (other.place is None or other.place.id not in (
+                fact_place, claim.place.id if claim.place else None)):
+            continue  # the other figure is not at the fact's place (or this one's) either
         if other.qualifier not in ("exact", "approx", "nearly") or other.unit != claim.unit:
             continue  # an open-ended figure, or one of another thing, states no particular figure
         other_low, other_high = bounds(other)

@@ -19,7 +19,7 @@ import re
 
 from ..dating import period_bounds
 from ..reference import Fact, ReferenceSet
-from ..reference.models import head_word
+from ..reference.models import content_heads, head_word
 from .common import bounds
 from .facts import _bound, _compare, _mentions, _overlaps, _unverified
 
@@ -91,7 +91,7 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         chosen = _by_period(claim, direct, published)
         if isinstance(chosen, str):
             return _unverified(claim, chosen)
-        chosen = _one(claim, chosen)
+        chosen = _one(claim, _owned(claim, chosen, text, scope))
         if isinstance(chosen, str):
             agreeing = [f for f in direct if _agrees(claim, f)]
             if agreeing and len({f.interval for f in agreeing}) == 1:
@@ -111,9 +111,55 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     covering = [f for f, r in related if r == "contains" and f.includes_parts]
     if len(covering) == 1 and len(related) == 1:
         return _judge(claim, covering[0], pool, wide, reference, place_id, scope)
+    clear = _clearly_applies(claim, related, published, scope)
+    if clear is not None:
+        fact, relation = clear
+        checked = _judge(claim, fact, pool, wide, reference, place_id, scope)
+        return checked.model_copy(update={"reason": f"{checked.reason}; {_describe(relation, fact, claim, reference)}"
+                                                    f"; the only fact for this at the places the story names"})
     fact, relation = related[0]
     return _unverified(claim, f"not compared: {_describe(relation, fact, claim, reference)}"
                               f"{' (and ' + str(len(related) - 1) + ' more)' if len(related) > 1 else ''}")
+
+
+def _clearly_applies(claim, related, published, scope):
+    """The one related fact a figure can be held against: (fact, relation), or None.
+
+    A fact at a place inside the claim's (Kitaakita for "six in Japan") or containing it clearly
+    applies when it is the only fitting fact at the places the story names (no other figure for
+    the same thing competes), its place is named in the story and its period fits, and the
+    claim's place is not one the sentence chose: it was inherited from the story (the sentence
+    names none), or it is a wider place stated in the headline or lede, which name the country of
+    a local event. A place the sentence states in the body is the figure's own: a fact for a
+    place around it contradicts it only with `includes_parts`, one inside it never."""
+    if scope is None or claim.frame is None:
+        return None
+    facts = [f for f, r in related if r in ("inside", "contains", "story")]
+    chosen = _by_period(claim, facts, published) if facts else None
+    if not chosen or isinstance(chosen, str) or len({f.interval for f in chosen}) != 1:
+        return None
+    fact = chosen[0]
+    relation = next(r for f, r in related if f.id == fact.id)
+    if fact.place not in scope.story or relation == "story":
+        return None
+    inherited = claim.frame.place_source in ("story", "section")
+    if inherited and not scope.lead and _stated_at_its_place(claim, fact, scope):
+        return None  # the story gives the fact's figure where it belongs: this one is another
+    if inherited or (relation == "inside" and scope.lead):
+        return fact, relation
+    return None
+
+
+def _stated_at_its_place(claim, fact: Fact, scope) -> bool:
+    """Another figure of the story, in a sentence that names the fact's place, agrees with the
+    fact ("roughly 6,500 hogs at a farm in Pandi"): a body figure with no place of its own that
+    differs from it ("after three hours we disposed of 442 hogs") is another figure."""
+    for other in scope.everywhere:
+        if (other.id != claim.id and other.kind == claim.kind and other.place is not None
+                and other.place.id == fact.place and other.frame is not None
+                and other.frame.place_source == "sentence" and _agrees(other, fact)):
+            return True
+    return False
 
 
 def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
@@ -137,6 +183,42 @@ def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
     return checked
 
 
+def _owned(claim, facts: list[Fact], text: str, scope) -> list[Fact]:
+    """Several facts fit a figure whose sentence holds other figures ("A further 16 cases were
+    confirmed, one day after it had confirmed 8 cases to bring the total to 81"): a fact's context
+    word belongs to the figure it stands nearest. The facts whose context words this figure owns
+    are the ones that apply; failing any, a fact whose context words all belong to other figures
+    that fit it too is theirs, not this one's."""
+    figures = scope.figures if scope is not None else ()
+    if len(facts) < 2 or len(figures) < 2 or len({f.interval for f in facts}) == 1:
+        return facts
+    lo, hi = claim.sentence_start or 0, claim.sentence_end or len(text)
+    said = text[lo:hi].lower()
+    here, elsewhere = [], set()
+    for fact in facts:
+        owners = [_nearest(figures, lo + m.start(), lo + m.end())
+                  for word in fact.context for m in re.finditer(rf"\b{re.escape(word.lower())}", said)]
+        if any(o is not None and o.id == claim.id for o in owners):
+            here.append(fact)
+        elif owners and all(o is not None and o.kind == claim.kind and o.id != claim.id
+                            and (_measure_fits(o, fact, text) or _frame_fits(o, fact)) for o in owners):
+            elsewhere.add(fact.id)
+    if here:
+        return here
+    return [f for f in facts if f.id not in elsewhere] or facts
+
+
+def _nearest(figures, start: int, end: int):
+    """The figure standing nearest the words at [start, end); None on a tie."""
+    def distance(figure) -> int:
+        return max(figure.start - end, start - figure.end, 0)
+
+    ranked = sorted(figures, key=distance)
+    if len(ranked) > 1 and distance(ranked[0]) == distance(ranked[1]):
+        return None
+    return ranked[0]
+
+
 def _ids(facts) -> str:
     return ", ".join(sorted({f.id for f in facts})[:4])
 
@@ -157,7 +239,7 @@ def _heads(claim) -> set[str]:
     words = [claim.unit] if claim.kind == "count" else []
     if frame is not None and claim.kind == "count":
         words += [frame.measure, frame.measure_head]
-    heads = {head_word(w) for w in words if w}
+    heads = {head_word(w) for w in words if w} | {h for w in words if w for h in content_heads(w)}
     return {h for h in heads if h and not h[0].isdigit()}
 
 

@@ -1,0 +1,139 @@
+"""Verification when the place is inherited or wider than the fact's (issue 12): a fact for a place
+inside or around the claim's may contradict it only when it clearly applies; a context word belongs
+to the figure it stands next to."""
+
+import pytest
+
+from factcheck import check_text
+from factcheck.reference import load_reference
+
+FACTS = """
+[[place]]
+id = "portugal"
+name = "Portugal"
+kind = "country"
+
+[[place]]
+id = "porto"
+name = "Porto"
+kind = "city"
+within = "portugal"
+
+[[place]]
+id = "tonga"
+name = "Tonga"
+kind = "country"
+
+[[source]]
+id = "dgs"
+publisher = "Direcção-Geral da Saúde"
+
+[[fact]]
+id = "porto.flu-deaths"
+counts = "people died"
+synonyms = ["deaths", "killed"]
+place = "porto"
+value = 5
+source = "dgs"
+
+[[fact]]
+id = "porto.people-tested"
+counts = "people tested"
+synonyms = ["people being tested"]
+place = "porto"
+value = 40
+source = "dgs"
+
+[[fact]]
+id = "porto.birds-culled"
+counts = "birds culled"
+synonyms = ["birds"]
+place = "porto"
+value = 6500
+qualifier = "approx"
+rounding = 100
+source = "dgs"
+
+[[fact]]
+id = "tonga.cases-total"
+counts = "cases"
+place = "tonga"
+value = 81
+context = ["total"]
+source = "dgs"
+
+[[fact]]
+id = "tonga.cases-further"
+counts = "cases"
+place = "tonga"
+value = 16
+context = ["further"]
+source = "dgs"
+
+[[fact]]
+id = "tonga.cases-all"
+counts = "cases"
+synonyms = ["confirmed cases"]
+place = "tonga"
+value = 97
+source = "dgs"
+"""
+
+STORY = ("Flu kills {deaths} in Portugal\n\n"
+         "Five people have died of flu in the city of Porto in the north of the country, doctors said on Monday. "
+         "Another {tested} people are being tested for the virus at the city hospital.\n")
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(FACTS, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
+def claim_of(reference, text, figure):
+    report = check_text(text, published="2024-01-15", reference=reference)
+    [claim] = [c for c in report.claims if c.text == figure]
+    return claim
+
+
+def test_verify_inherited_place_holds_the_only_fact_at_a_town_the_story_names(reference):
+    right = claim_of(reference, STORY.format(deaths="five", tested=40), "40")
+    assert right.verdict == "supported" and right.reference.id == "porto.people-tested"
+    wrong = claim_of(reference, STORY.format(deaths="five", tested=90), "90")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "porto.people-tested"
+    assert "Porto" in wrong.reason
+
+
+def test_verify_headline_country_holds_the_town_fact_of_a_local_event(reference):
+    wrong = claim_of(reference, STORY.format(deaths="nine", tested=40), "nine")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "porto.flu-deaths"
+
+
+def test_verify_country_stated_in_the_body_is_never_held_to_a_town_fact(reference):
+    text = STORY.format(deaths="five", tested=40) + "Portugal has recorded 9 flu deaths this winter.\n"
+    claim = claim_of(reference, text, "9")
+    assert claim.verdict != "contradicted"
+
+
+def test_verify_body_figure_differing_from_one_the_story_places_is_another_figure(reference):
+    text = ("Portugal culls birds after outbreak\n\n"
+            "In Porto, vets culled roughly 6,500 birds on Sunday. "
+            "\"After three hours we had disposed of 442 birds,\" a vet said.\n")
+    assert claim_of(reference, text, "roughly 6,500").verdict == "supported"
+    assert claim_of(reference, text, "442").verdict != "contradicted"
+
+
+TONGA = ("The number of confirmed cases in Tonga rose to 97 on Thursday. "
+         "A further {further} cases were confirmed by the laboratory, one day after it had confirmed "
+         "8 cases to bring the total to {total}.\n")
+
+
+def test_verify_context_word_belongs_to_the_figure_beside_it(reference):
+    right = TONGA.format(further=16, total=81)
+    assert claim_of(reference, right, "16").reference.id == "tonga.cases-further"
+    assert claim_of(reference, right, "81").reference.id == "tonga.cases-total"
+    further = claim_of(reference, TONGA.format(further=26, total=81), "26")
+    assert further.verdict == "contradicted" and further.reference.id == "tonga.cases-further"
+    total = claim_of(reference, TONGA.format(further=16, total=130), "130")
+    assert total.verdict == "contradicted" and total.reference.id == "tonga.cases-total"
