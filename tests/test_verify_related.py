@@ -137,3 +137,50 @@ def test_verify_context_word_belongs_to_the_figure_beside_it(reference):
     assert further.verdict == "contradicted" and further.reference.id == "tonga.cases-further"
     total = claim_of(reference, TONGA.format(further=16, total=130), "130")
     assert total.verdict == "contradicted" and total.reference.id == "tonga.cases-total"
+
+
+REGION = """
+[[place]]
+id = "east-and-southern-africa"
+name = "East and Southern Africa"
+kind = "region"
+aliases = ["East and Southern African"]
+
+[[source]]
+id = "unicef"
+publisher = "UNICEF"
+
+[[fact]]
+id = "esa.countries"
+counts = "countries"
+place = "east-and-southern-africa"
+value = 21
+source = "unicef"
+
+[[fact]]
+id = "esa.people-sick"
+counts = "people sick"
+synonyms = ["people sickened"]
+place = "east-and-southern-africa"
+value = 310
+source = "unicef"
+"""
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(REGION, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
+def test_verify_a_longer_name_of_the_set_wins_over_a_piece_the_model_tagged(region):
+    text = "A measles campaign across 21 East and Southern African countries began on Monday.\n"
+    report = check_text(text, published="2024-01-15", reference=region)
+    assert [p.id for p in report.places if p.text.startswith("East")] == ["east-and-southern-africa"]
+
+
+def test_verify_a_fact_counting_people_is_found_from_a_figure_of_persons(region):
+    text = "In East and Southern Africa, the outbreak has made 310 people sick, officials said.\n"
+    claim = next(c for c in check_text(text, published="2024-01-15", reference=region).claims if c.text == "310")
+    assert claim.verdict == "supported" and claim.reference.id == "esa.people-sick"

@@ -332,8 +332,9 @@ def content_heads(text: str) -> set[str]:
     """Every content word of a phrase as a lookup key: "people reported dead" -> {"people",
     "reported", "dead"}, so that a fact counting "people infected" is found from a figure that
     counts "people" (the matcher then wants the fact's whole phrase said)."""
-    return {head_word(w) for w in re.findall(r"[\w-]+", (text or "").lower())
-            if w not in _NOT_COUNTED and not w[0].isdigit()} - {""}
+    heads = {head_word(w) for w in re.findall(r"[\w-]+", (text or "").lower())
+             if w not in _NOT_COUNTED and not w[0].isdigit()} - {""}
+    return heads | {"person"} if heads & {"people", "person"} else heads  # "people" is the plural of "person"
 
 
 def head_word(text: str) -> str:

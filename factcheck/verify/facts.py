@@ -72,7 +72,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
     position = Positions(text)
     words = list(_WORD.finditer(text))
     taken = Ranges((m.start, m.end) for m in mentions)
-    extra = []
+    extra, covered = [], set()
     i = 0
     while i < len(words):
         first = words[i].group()
@@ -85,8 +85,18 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
             if "\n" in text[start:end]:
                 continue
             place_id = gazetteer.keys.get(fold(text[start:end]))
-            if place_id and not overlaps(taken, start, end):
+            if not place_id:
+                continue
+            if not overlaps(taken, start, end):
                 found = (start, end, place_id, n)
+                break
+            # a longer name of the set over a piece the model took for a place it could not link
+            # ("West" of "West and Central African"): the set's name wins
+            inside = [k for k, m in enumerate(mentions) if m.start < end and start < m.end]
+            if n > 1 and all(start <= mentions[k].start and mentions[k].end <= end and mentions[k].id is None
+                             for k in inside):
+                found = (start, end, place_id, n)
+                covered.update(inside)
                 break
         if found is None:
             i += 1
@@ -96,7 +106,8 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
         extra.append(PlaceMention(id=place.id, name=place.name, text=text[start:end], start=start, end=end,
                                   label="ALIAS", **position(start)))
         i += n
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+    kept = [m for k, m in enumerate(mentions) if k not in covered]
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _list_groups(text: str) -> list[tuple[int, int]]:
