@@ -184,3 +184,88 @@ def test_verify_a_fact_counting_people_is_found_from_a_figure_of_persons(region)
     text = "In East and Southern Africa, the outbreak has made 310 people sick, officials said.\n"
     claim = next(c for c in check_text(text, published="2024-01-15", reference=region).claims if c.text == "310")
     assert claim.verdict == "supported" and claim.reference.id == "esa.people-sick"
+
+
+PARTICULAR = """
+[[place]]
+id = "portugal"
+name = "Portugal"
+kind = "country"
+
+[[place]]
+id = "porto"
+name = "Porto"
+kind = "city"
+within = "portugal"
+
+[[place]]
+id = "jammu-and-kashmir"
+name = "Jammu and Kashmir"
+kind = "state"
+
+[[source]]
+id = "dgs"
+publisher = "Direcção-Geral da Saúde"
+
+[[fact]]
+id = "world.flu-cases"
+counts = "cases"
+context = ["flu"]
+value = 300000
+source = "dgs"
+
+[[fact]]
+id = "portugal.flu-cases"
+counts = "cases"
+place = "portugal"
+value = 1200
+source = "dgs"
+
+[[fact]]
+id = "porto.patients-admitted"
+counts = "patients"
+place = "porto"
+value = 25
+source = "dgs"
+
+[[fact]]
+id = "porto.patients-died"
+counts = "patients died"
+place = "porto"
+value = 8
+source = "dgs"
+
+[[fact]]
+id = "jk.quake-deaths"
+counts = "people died"
+place = "jammu-and-kashmir"
+value = 1300
+source = "dgs"
+"""
+
+
+@pytest.fixture(scope="module")
+def particular(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(PARTICULAR, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
+def test_verify_the_place_the_sentence_states_wins_over_a_fact_with_no_place(particular):
+    claim = claim_of(particular, "Portugal has reported 2,000 flu cases so far, the ministry said.", "2,000")
+    assert claim.verdict == "contradicted" and claim.reference.id == "portugal.flu-cases"
+
+
+def test_verify_the_fullest_description_wins_with_the_noun_far_from_the_figure(particular):
+    text = "Doctors in Porto have seen 25 patients admitted with severe flu, of which {} have died."
+    assert claim_of(particular, text.format("eight"), "eight").reference.id == "porto.patients-died"
+    wrong = claim_of(particular, text.format("eleven"), "eleven")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "porto.patients-died"
+
+
+def test_verify_a_piece_of_a_longer_place_name_links_to_it(particular):
+    text = "In the Indian state of Jammu and Kashmir, officials say 1,900 people are known to have died."
+    claim = claim_of(particular, text, "1,900")
+    assert claim.place.id == "jammu-and-kashmir"
+    assert claim.verdict == "contradicted" and claim.reference.id == "jk.quake-deaths"
+

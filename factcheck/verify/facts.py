@@ -36,7 +36,7 @@ def link_places(
     groups = _list_groups(text)
     aliases = {m.text for m in linked if m.label == "ALIAS"}  # names only the reference set knows
     for claim in claims:
-        claim = _link_frame(claim, gazetteer)
+        claim = _link_frame(claim, gazetteer, linked)
         if claim.frame is not None and claim.frame.place is not None:
             out.append(claim.model_copy(update={"place": claim.frame.place}))  # the frame decides
             continue
@@ -47,16 +47,32 @@ def link_places(
     return out, linked
 
 
-def _link_frame(claim, gazetteer: Gazetteer):
-    """The frame's place gets its reference id and name, as mentions do."""
+def _link_frame(claim, gazetteer: Gazetteer, mentions=()):
+    """The frame's place gets its reference id and name, as mentions do; a piece of a longer name
+    the set knows, said in the claim's sentence ("Democratic Republic of" of "the Democratic
+    Republic of the Congo", "Kashmir" of "Jammu and Kashmir"), gets that name's place."""
     frame = claim.frame
     if frame is None or frame.place is None or frame.place.id:
         return claim
     place = gazetteer.lookup(frame.place.text)
     if place is None:
+        place = _whole_name(claim, frame.place.text, gazetteer, mentions)
+    if place is None:
         return claim
     linked = frame.place.model_copy(update={"id": place.id, "name": place.name})
     return claim.model_copy(update={"frame": frame.model_copy(update={"place": linked})})
+
+
+def _whole_name(claim, piece: str, gazetteer: Gazetteer, mentions):
+    """The one linked place of the claim's sentence (of the story, for a place the frame inherited
+    from it) whose mention holds `piece` as whole words."""
+    lo, hi = claim.sentence_start or 0, claim.sentence_end or 10 ** 9
+    if claim.frame.place_source in ("story", "section"):
+        lo, hi = 0, 10 ** 9
+    pattern = re.compile(rf"(?<!\w){re.escape(piece.strip())}(?!\w)", re.I)
+    found = {m.id for m in mentions if m.id and lo <= m.start < hi and len(m.text) > len(piece.strip())
+             and pattern.search(m.text)}
+    return gazetteer.reference.places[found.pop()] if len(found) == 1 else None
 
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")

@@ -70,7 +70,8 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     if claim.kind == "count" and not _heads(claim):
         return _unverified(claim, "the sentence does not say what is counted")
     wide = [f for f in pool if claim.kind != "count" or _same_increment(claim, f)]
-    pool = [f for f in pool if _measure_agrees(claim, f, text, sentence)]
+    figures = scope.figures if scope is not None else ()
+    pool = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
     role_stopped = [f for f in pool if not _role_agrees(claim, f)]
     pool = [f for f in pool if _role_agrees(claim, f) and _subject_agrees(claim, f)]
     if not pool:
@@ -91,7 +92,13 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         chosen = _by_period(claim, direct, published)
         if isinstance(chosen, str):
             return _unverified(claim, chosen)
-        chosen = _one(claim, _owned(claim, chosen, text, scope))
+        candidates = chosen
+        chosen = _one(claim, _particular(claim, _owned(claim, candidates, text, scope), text, figures))
+        stated = frame is not None and frame.place_source == "sentence"
+        own = [f for f in candidates if place_id and f.place == place_id]
+        if isinstance(chosen, str) and stated and own and len(own) < len(candidates):
+            # the place the sentence states is more particular than a fact with no place
+            chosen = _one(claim, _particular(claim, _owned(claim, own, text, scope), text, figures))
         if isinstance(chosen, str):
             agreeing = [f for f in direct if _agrees(claim, f)]
             if agreeing and len({f.interval for f in agreeing}) == 1:
@@ -201,11 +208,32 @@ def _owned(claim, facts: list[Fact], text: str, scope) -> list[Fact]:
         if any(o is not None and o.id == claim.id for o in owners):
             here.append(fact)
         elif owners and all(o is not None and o.kind == claim.kind and o.id != claim.id
-                            and (_measure_fits(o, fact, text) or _frame_fits(o, fact)) for o in owners):
+                            and (_measure_fits(o, fact, text, figures) or _frame_fits(o, fact)) for o in owners):
             elsewhere.add(fact.id)
     if here:
         return here
     return [f for f in facts if f.id not in elsewhere] or facts
+
+
+def _particular(claim, facts: list[Fact], text: str, figures) -> list[Fact]:
+    """Of several facts that fit, those whose description the figure meets most fully: "patients
+    died" (two words said) over "patients" (one) for "of which eight have died"."""
+    if len(facts) < 2 or len({f.interval for f in facts}) == 1:
+        return facts
+    said = _said(claim, text, figures).lower()
+    scores = {f.id: _words_met(f, said) for f in facts}
+    best = max(scores.values())
+    return [f for f in facts if scores[f.id] == best]
+
+
+def _words_met(fact: Fact, said: str) -> int:
+    """The content words of the fullest phrase of the fact that `said` says entirely."""
+    best = 0
+    for phrase in (fact.counts or "", *(fact.synonyms or ())):
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
+        if words and all(re.search(rf"\b{re.escape(_stem(w))}", said) for w in words):
+            best = max(best, len(words))
+    return best
 
 
 def _nearest(figures, start: int, end: int):
@@ -263,11 +291,11 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     return [point for fact in found.values() for point in fact.points()]
 
 
-def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
+def _measure_agrees(claim, fact: Fact, text: str, sentence: str, figures=()) -> bool:
     if fact.context and not _mentions(sentence, fact.context):
         return False
     if claim.kind == "count":
-        return _same_increment(claim, fact) and (_measure_fits(claim, fact, text) or _frame_fits(claim, fact))
+        return _same_increment(claim, fact) and (_measure_fits(claim, fact, text, figures) or _frame_fits(claim, fact))
     return True
 
 
@@ -440,13 +468,28 @@ _FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"
            "which", "have", "has", "had", "been", "were", "was", "are", "is"}
 
 
-def _measure_fits(claim, fact: Fact, text: str) -> bool:
+def _measure_fits(claim, fact: Fact, text: str, figures=()) -> bool:
     """The fact's whole description must fit the figure, not only its last word: "patients
     admitted" does not apply to "eight patients died". Every content word of the fact's `counts`
-    (or of one synonym) must be said near the figure."""
+    (or of one synonym) must be said near the figure or in its frame's measure ("25 patients
+    admitted ..., of which eight have died": "patients" from the frame, "died" beside it). A word
+    nearer another figure of the sentence is that figure's ("kills 1, sickens nearly 100")."""
+    return _says_measure(fact, _said(claim, text, figures).lower()) or not fact.counts
+
+
+def _said(claim, text: str, figures=()) -> str:
+    """What is said of the figure: the words around it that stand nearer to it than to another
+    figure of its sentence, and its frame's measure (the counted noun may stand far off)."""
     lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
     hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
-    return _says_measure(fact, text[lo:hi].lower()) or not fact.counts
+    for other in figures:
+        if other.id == claim.id:
+            continue
+        if other.end <= claim.start:
+            lo = max(lo, (other.end + claim.start + 1) // 2)
+        elif other.start >= claim.end:
+            hi = min(hi, (claim.end + other.start) // 2)
+    return " ".join(w for w in (text[lo:hi], claim.frame.measure if claim.frame else None) if w)
 
 
 def _says_measure(fact: Fact, said: str) -> bool:
