@@ -269,3 +269,23 @@ def test_verify_a_piece_of_a_longer_place_name_links_to_it(particular):
     assert claim.place.id == "jammu-and-kashmir"
     assert claim.verdict == "contradicted" and claim.reference.id == "jk.quake-deaths"
 
+
+
+def test_verify_what_is_counted_may_be_said_beside_the_figure(particular, tmp_path):
+    facts = PARTICULAR + """
+[[fact]]
+id = "portugal.homeless"
+counts = "homeless"
+synonyms = ["people made homeless"]
+place = "portugal"
+value = 4000
+source = "dgs"
+"""
+    (tmp_path / "facts.toml").write_text(facts, encoding="utf-8")
+    reference = load_reference(tmp_path, cache=False)
+    text = "In Portugal, the floods left the {} who have been made homeless without shelter."
+    assert claim_of(reference, text.format("4,000"), "4,000").verdict == "supported"
+    wrong = claim_of(reference, text.format("9,000"), "9,000")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "portugal.homeless"
+    names = claim_of(reference, "Storms hit 12 United States ports in Portugal.", "12")
+    assert names.verdict == "unverified"

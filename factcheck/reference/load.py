@@ -30,7 +30,7 @@ from .store import Builder, check
 from .view import ReferenceSet
 
 # the key of everything derived from a set: bump it when the models, the store or fold() change
-SCHEMA_VERSION = "factcheck.reference/2 (store 3)"
+SCHEMA_VERSION = "factcheck.reference/2 (store 4)"
 TABLES = {"source": Source, "place": Place, "fact": Fact}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(fact|place|source)[ \t]*\]\][ \t]*(?:#.*)?\r?$", re.M)
 

@@ -334,6 +334,7 @@ def content_heads(text: str) -> set[str]:
     counts "people" (the matcher then wants the fact's whole phrase said)."""
     heads = {head_word(w) for w in re.findall(r"[\w-]+", (text or "").lower())
              if w not in _NOT_COUNTED and not w[0].isdigit()} - {""}
+    heads |= {h[:-2] for h in heads if h.endswith("ed") and len(h) > 5}  # "sickened" is found from "sickens"
     return heads | {"person"} if heads & {"people", "person"} else heads  # "people" is the plural of "person"
 
 

@@ -66,12 +66,20 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     place_id = claim.place.id if claim.place else None
     if frame is not None and frame.role == "previous" and not (claim.date or frame.period):
         return _unverified(claim, "an earlier figure with no date of its own is not compared with current facts")
-    pool = _pool(claim, sentence, reference, scope, place_id)
-    if claim.kind == "count" and not _heads(claim):
-        return _unverified(claim, "the sentence does not say what is counted")
-    wide = [f for f in pool if claim.kind != "count" or _same_increment(claim, f)]
     figures = scope.figures if scope is not None else ()
-    pool = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
+    heads = _heads(claim)
+    pool = _pool(claim, sentence, reference, scope, place_id, heads)
+    fitting = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
+    if claim.kind == "count" and not fitting and not _counts_noun_beside(claim, text):
+        # what is counted may be said by the words beside the figure rather than the noun the
+        # frame read ("the 4 million who have been made homeless", "kills 1"): facts that those
+        # words describe in full; not when the figure plainly counts a noun ("600-plus companies")
+        pool = _pool(claim, sentence, reference, scope, place_id, _near_heads(claim, text, figures) - heads)
+        fitting = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
+        if not heads and not fitting:
+            return _unverified(claim, "the sentence does not say what is counted")
+    wide = [f for f in pool if claim.kind != "count" or _same_increment(claim, f)]
+    pool = fitting
     role_stopped = [f for f in pool if not _role_agrees(claim, f)]
     pool = [f for f in pool if _role_agrees(claim, f) and _subject_agrees(claim, f)]
     if not pool:
@@ -271,7 +279,25 @@ def _heads(claim) -> set[str]:
     return {h for h in heads if h and not h[0].isdigit()}
 
 
-def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> list[Fact]:
+def _counts_noun_beside(claim, text: str) -> bool:
+    """The frame's counted noun, a common noun, follows the figure ("600-plus companies")."""
+    measure = claim.frame.measure if claim.frame is not None else None
+    head = (claim.frame.measure_head or "") if claim.frame is not None else ""
+    if not measure or not measure[:1].islower():
+        return False
+    after = text[claim.end: claim.end + 30].lower()
+    word = measure.split()[-1].lower()
+    return bool(re.search(rf"\b{re.escape(word[:4])}", after)) or bool(head and head[:4] in after)
+
+
+def _near_heads(claim, text: str, figures) -> set[str]:
+    """Lookup keys of the words beside the figure (nearer it than any other figure), leaving out
+    names ("United States" counts no states)."""
+    words = re.findall(r"(?<![\w-])[a-z][\w-]*", _said(claim, text, figures, _NEAR))
+    return content_heads(" ".join(words))
+
+
+def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id, heads) -> list[Fact]:
     """Facts that count what the figure counts at the claim's place, the places containing it and
     the places the story names (and place-free ones): flat in the size of the set."""
     if claim.kind != "count":
@@ -284,7 +310,7 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     if scope is not None:
         places.update(scope.story)
     found: dict[str, Fact] = {}
-    for head in sorted(_heads(claim)):
+    for head in sorted(heads):
         for place in sorted(places) or [None]:
             for fact in reference.candidates("count", head, place):
                 found.setdefault(fact.id, fact)
@@ -463,7 +489,8 @@ def _same_increment(claim, fact: Fact) -> bool:
     return not (words & _INCREMENT) or bool(fact_words & _INCREMENT)
 
 
-_MEASURE_WINDOW = (40, 60)  # characters before and after the figure that say what it counts
+_MEASURE_WINDOW = (100, 100)  # characters before and after the figure that say what it counts
+_NEAR = (40, 60)  # the words beside the figure whose facts are looked up when its noun finds none
 _FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
            "which", "have", "has", "had", "been", "were", "was", "are", "is"}
 
@@ -477,11 +504,12 @@ def _measure_fits(claim, fact: Fact, text: str, figures=()) -> bool:
     return _says_measure(fact, _said(claim, text, figures).lower()) or not fact.counts
 
 
-def _said(claim, text: str, figures=()) -> str:
+def _said(claim, text: str, figures=(), window=None) -> str:
     """What is said of the figure: the words around it that stand nearer to it than to another
     figure of its sentence, and its frame's measure (the counted noun may stand far off)."""
-    lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
-    hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
+    before, after = window or _MEASURE_WINDOW
+    lo = max(claim.sentence_start or 0, claim.start - before)
+    hi = min(claim.sentence_end or len(text), claim.end + after)
     for other in figures:
         if other.id == claim.id:
             continue
