@@ -289,3 +289,81 @@ source = "dgs"
     assert wrong.verdict == "contradicted" and wrong.reference.id == "portugal.homeless"
     names = claim_of(reference, "Storms hit 12 United States ports in Portugal.", "12")
     assert names.verdict == "unverified"
+
+
+RAIN = """
+[[place]]
+id = "portugal"
+name = "Portugal"
+kind = "country"
+
+[[place]]
+id = "faro"
+name = "Faro"
+kind = "city"
+within = "portugal"
+
+[[source]]
+id = "ipma"
+publisher = "IPMA"
+
+[[fact]]
+id = "faro.rainfall-2023"
+kind = "quantity"
+unit = "mm"
+counts = "rainfall"
+place = "faro"
+value = 380
+as_of = "2023"
+context = ["rainfall"]
+source = "ipma"
+
+[[fact]]
+id = "faro.average-rainfall"
+kind = "quantity"
+unit = "mm"
+counts = "average rainfall"
+place = "faro"
+value = 510
+context = ["average"]
+source = "ipma"
+
+[[fact]]
+id = "portugal.deaths"
+counts = "deaths"
+context = ["died", "death"]
+place = "portugal"
+value = 31
+source = "ipma"
+
+[[fact]]
+id = "portugal.deaths-earlier"
+counts = "deaths"
+context = ["monday", "compared"]
+place = "portugal"
+value = 24
+source = "ipma"
+"""
+
+
+@pytest.fixture(scope="module")
+def rain(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(RAIN, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
+def test_verify_context_words_tell_related_facts_apart(rain):
+    text = ("Drought grips southern Portugal\n\nFarmers near Faro say the dry spell is the worst in decades. "
+            "Officials recorded {}mm of rainfall in 2023; the average is {}mm.\n")
+    assert claim_of(rain, text.format(380, 510), "380mm").reference.id == "faro.rainfall-2023"
+    wrong = claim_of(rain, text.format(380, 900), "900mm")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "faro.average-rainfall"
+
+
+def test_verify_the_fact_with_more_context_words_said_is_the_particular_one(rain):
+    text = ("Cholera deaths in Portugal reach 31\n\nIn Portugal, 31 people have died of cholera. "
+            "That compared with {} deaths out of 300 cases recorded on Monday.\n")
+    assert claim_of(rain, text.format(24), "24").reference.id == "portugal.deaths-earlier"
+    wrong = claim_of(rain, text.format(40), "40")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "portugal.deaths-earlier"

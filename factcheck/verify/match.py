@@ -126,7 +126,7 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     covering = [f for f, r in related if r == "contains" and f.includes_parts]
     if len(covering) == 1 and len(related) == 1:
         return _judge(claim, covering[0], pool, wide, reference, place_id, scope)
-    clear = _clearly_applies(claim, related, published, scope)
+    clear = _clearly_applies(claim, related, published, scope, text)
     if clear is not None:
         fact, relation = clear
         checked = _judge(claim, fact, pool, wide, reference, place_id, scope)
@@ -137,12 +137,13 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
                               f"{' (and ' + str(len(related) - 1) + ' more)' if len(related) > 1 else ''}")
 
 
-def _clearly_applies(claim, related, published, scope):
+def _clearly_applies(claim, related, published, scope, text: str = ""):
     """The one related fact a figure can be held against: (fact, relation), or None.
 
     A fact at a place inside the claim's (Kitaakita for "six in Japan") or containing it clearly
     applies when it is the only fitting fact at the places the story names (no other figure for
-    the same thing competes), its place is named in the story and its period fits, and the
+    the same thing competes; context words and fuller descriptions tell several apart as in
+    the direct case), its place is named in the story and its period fits, and the
     claim's place is not one the sentence chose: it was inherited from the story (the sentence
     names none), or it is a wider place stated in the headline or lede, which name the country of
     a local event. A place the sentence states in the body is the figure's own: a fact for a
@@ -151,7 +152,10 @@ def _clearly_applies(claim, related, published, scope):
         return None
     facts = [f for f, r in related if r in ("inside", "contains", "story")]
     chosen = _by_period(claim, facts, published) if facts else None
-    if not chosen or isinstance(chosen, str) or len({f.interval for f in chosen}) != 1:
+    if not chosen or isinstance(chosen, str):
+        return None
+    chosen = _particular(claim, _owned(claim, chosen, text, scope), text, scope.figures)
+    if len({f.interval for f in chosen}) != 1:
         return None
     fact = chosen[0]
     relation = next(r for f, r in related if f.id == fact.id)
@@ -218,8 +222,10 @@ def _owned(claim, facts: list[Fact], text: str, scope) -> list[Fact]:
         elif owners and all(o is not None and o.kind == claim.kind and o.id != claim.id
                             and (_measure_fits(o, fact, text, figures) or _frame_fits(o, fact)) for o in owners):
             elsewhere.add(fact.id)
-    if here:
-        return here
+    if here:  # the fact that more of its context words the sentence says is the more particular
+        said_words = {f.id: sum(1 for w in f.context if re.search(rf"\b{re.escape(w.lower())}", said)) for f in here}
+        most = max(said_words.values())
+        return [f for f in here if said_words[f.id] == most]
     return [f for f in facts if f.id not in elsewhere] or facts
 
 
