@@ -23,14 +23,14 @@ from pydantic import ValidationError
 from ..errors import ReferenceSetError
 from .links import check_links
 from .locate import key_lines, line_of
-from .models import Fact, Place, Source, head_word
+from .models import Fact, Place, Source, content_heads, head_word
 from .names import fold
 from .problems import Problems, did_you_mean, messages
 from .store import Builder, check
 from .view import ReferenceSet
 
 # the key of everything derived from a set: bump it when the models, the store or fold() change
-SCHEMA_VERSION = "factcheck.reference/2 (store 2)"
+SCHEMA_VERSION = "factcheck.reference/2 (store 4)"
 TABLES = {"source": Source, "place": Place, "fact": Fact}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(fact|place|source)[ \t]*\]\][ \t]*(?:#.*)?\r?$", re.M)
 
@@ -336,8 +336,9 @@ def _index_place(builder: Builder, place: Place) -> None:
 
 def _index_fact(builder: Builder, fact: Fact, number: int) -> None:
     words = [fact.counts or fact.event or fact.unit or "", *fact.synonyms]
+    heads = {head_word(w) for w in words if w} | {h for w in words for h in content_heads(w)}
     builder.many("INSERT INTO thing VALUES (?, ?, ?, ?)",
-                 [(fact.kind, word, place, number) for word in {head_word(w) for w in words if w}
+                 [(fact.kind, word, place, number) for word in sorted(heads)
                   for place in (fact.places or (fact.place or "",))])
     firsts = {phrase.lower().split()[0] for phrase in {*fact.context, *([fact.event] if fact.event else [])}
               if phrase.strip()}

@@ -324,6 +324,20 @@ def json_schema() -> dict:
     return schema
 
 
+_NOT_COUNTED = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
+                "which", "have", "has", "had", "been", "were", "was", "are", "is", "from", "number"}
+
+
+def content_heads(text: str) -> set[str]:
+    """Every content word of a phrase as a lookup key: "people reported dead" -> {"people",
+    "reported", "dead"}, so that a fact counting "people infected" is found from a figure that
+    counts "people" (the matcher then wants the fact's whole phrase said)."""
+    heads = {head_word(w) for w in re.findall(r"[\w-]+", (text or "").lower())
+             if w not in _NOT_COUNTED and not w[0].isdigit()} - {""}
+    heads |= {h[:-2] for h in heads if h.endswith("ed") and len(h) > 5}  # "sickened" is found from "sickens"
+    return heads | {"person"} if heads & {"people", "person"} else heads  # "people" is the plural of "person"
+
+
 def head_word(text: str) -> str:
     """ "IS operatives" -> "operative": the last word, lower case, singular."""
     words = re.findall(r"[\w-]+", text.lower())

@@ -37,7 +37,7 @@ def link_places(
     groups = _list_groups(text)
     aliases = {m.text for m in linked if m.label == "ALIAS"}  # names only the reference set knows
     for claim in claims:
-        claim = _link_frame(claim, gazetteer)
+        claim = _link_frame(claim, gazetteer, linked)
         if claim.frame is not None and claim.frame.place is not None:
             out.append(claim.model_copy(update={"place": claim.frame.place}))  # the frame decides
             continue
@@ -48,16 +48,32 @@ def link_places(
     return out, linked
 
 
-def _link_frame(claim, gazetteer: Gazetteer):
-    """The frame's place gets its reference id and name, as mentions do."""
+def _link_frame(claim, gazetteer: Gazetteer, mentions=()):
+    """The frame's place gets its reference id and name, as mentions do; a piece of a longer name
+    the set knows, said in the claim's sentence ("Democratic Republic of" of "the Democratic
+    Republic of the Congo", "Kashmir" of "Jammu and Kashmir"), gets that name's place."""
     frame = claim.frame
     if frame is None or frame.place is None or frame.place.id:
         return claim
     place = gazetteer.lookup(frame.place.text)
     if place is None:
+        place = _whole_name(claim, frame.place.text, gazetteer, mentions)
+    if place is None:
         return claim
     linked = frame.place.model_copy(update={"id": place.id, "name": place.name})
     return claim.model_copy(update={"frame": frame.model_copy(update={"place": linked})})
+
+
+def _whole_name(claim, piece: str, gazetteer: Gazetteer, mentions):
+    """The one linked place of the claim's sentence (of the story, for a place the frame inherited
+    from it) whose mention holds `piece` as whole words."""
+    lo, hi = claim.sentence_start or 0, claim.sentence_end or 10 ** 9
+    if claim.frame.place_source in ("story", "section"):
+        lo, hi = 0, 10 ** 9
+    pattern = re.compile(rf"(?<!\w){re.escape(piece.strip())}(?!\w)", re.I)
+    found = {m.id for m in mentions if m.id and lo <= m.start < hi and len(m.text) > len(piece.strip())
+             and pattern.search(m.text)}
+    return gazetteer.reference.places[found.pop()] if len(found) == 1 else None
 
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
@@ -74,7 +90,7 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
     words = list(_WORD.finditer(text))
     folded = [folded_words(word.group()) for word in words]  # a run's fold is made from its words'
     taken = Ranges((m.start, m.end) for m in mentions)
-    extra = []
+    extra, covered = [], set()
     i = 0
     while i < len(words):
         first = words[i].group()
@@ -87,8 +103,18 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
             if "\n" in text[start:end]:
                 continue
             place_id = gazetteer.keys.get(fold_words([w for part in folded[i : i + n] for w in part]))
-            if place_id and not overlaps(taken, start, end):
+            if not place_id:
+                continue
+            if not overlaps(taken, start, end):
                 found = (start, end, place_id, n)
+                break
+            # a longer name of the set over a piece the model took for a place it could not link
+            # ("West" of "West and Central African"): the set's name wins
+            inside = [k for k, m in enumerate(mentions) if m.start < end and start < m.end]
+            if n > 1 and all(start <= mentions[k].start and mentions[k].end <= end and mentions[k].id is None
+                             for k in inside):
+                found = (start, end, place_id, n)
+                covered.update(inside)
                 break
         if found is None:
             i += 1
@@ -98,7 +124,8 @@ def _add_alias_mentions(mentions, text, gazetteer: Gazetteer):
         extra.append(PlaceMention(id=place.id, name=place.name, text=text[start:end], start=start, end=end,
                                   label="ALIAS", **position(start)))
         i += n
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+    kept = [m for k, m in enumerate(mentions) if k not in covered]
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _list_groups(text: str) -> list[tuple[int, int]]:
@@ -155,12 +182,15 @@ def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
     named = [frozenset(p.id for p in places if p.id and lo <= p.start < hi)
              | frozenset(c.place.id for c in claims if c.place and c.place.id and lo <= c.start < hi)
              for lo, hi in spans]
+    lead_end = _lead_end(text)
     out = []
     for claim in claims:
         index = next((k for k, (lo, hi) in enumerate(spans) if lo <= claim.start < hi), 0)
         sentence = frozenset(p.id for p in places if p.id and (claim.sentence_start or 0) <= p.start
                              < (claim.sentence_end or len(text)))
-        scope = _Scope(story, named[index] if named else frozenset(), sentence)
+        figures = tuple(c for c in claims if c.kind != "date" and c.sentence_start == claim.sentence_start)
+        scope = _Scope(story, named[index] if named else frozenset(), sentence, figures,
+                       lead=(claim.sentence_start or 0) < lead_end, everywhere=claims)
         checked = _verify(claim, text, reference, published, scope)
         if checked.verdict == "contradicted":
             checked = _stated_elsewhere(checked, claim, claims, reference)
@@ -174,13 +204,31 @@ class _Scope:
     two of them and the section one: a story about the same running event, not one that merely
     mentions England."""
 
-    def __init__(self, story: frozenset, section: frozenset, sentence: frozenset):
+    def __init__(self, story: frozenset, section: frozenset, sentence: frozenset, figures: tuple = (),
+                 lead: bool = False, everywhere=()):
         self.story, self.section, self.sentence = story, section, sentence
+        self.figures = figures  # the figures of the claim's sentence (itself included)
+        self.everywhere = everywhere  # every claim of the story
+        self.lead = lead  # the claim is in the headline or the lede, which name a wider place
 
     def admits(self, places: frozenset) -> bool:
         if places & self.sentence:
             return True
         return len(places & self.story) >= 2 and bool(places & self.section)
+
+
+def _lead_end(text: str) -> int:
+    """Where the story's headline and lede end: the first line when it reads as a headline (short,
+    no full stop), and the first sentence after it. 0 when the story opens with no headline."""
+    first = re.match(r"\s*([^\n]*)", text)
+    line = first.group(1).strip()
+    if not line or len(line) > 150 or line.endswith("."):
+        return 0
+    body = re.compile(r"\S").search(text, first.end())
+    if body is None:
+        return first.end()
+    stop = re.compile(r"[.!?][\"”’)]?(?=\s|$)").search(text, body.start())
+    return stop.end() if stop else len(text)
 
 
 _HEADING = re.compile(r"^(?:#{1,6}\s.*|[^\n]{1,100}\?\s*|[A-Z0-9\"“][^\n.!;:,]{0,90}[^\s.!;:,\"”])$")
@@ -271,8 +319,9 @@ def _stated_elsewhere(checked, claim, claims, reference: ReferenceSet) -> Claim:
     for other in claims:
         if other.id == claim.id or other.kind != claim.kind or other.sentence_start != claim.sentence_start:
             continue
-        if fact_place is not None and (other.place is None or other.place.id != fact_place):
-            continue  # the other figure is not at the fact's place either
+        if fact_place is not None and (other.place is None or other.place.id not in (
+                fact_place, claim.place.id if claim.place else None)):
+            continue  # the other figure is not at the fact's place (or this one's) either
         if other.qualifier not in ("exact", "approx", "nearly") or other.unit != claim.unit:
             continue  # an open-ended figure, or one of another thing, states no particular figure
         other_low, other_high = bounds(other)

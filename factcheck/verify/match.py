@@ -19,7 +19,7 @@ import re
 
 from ..dating import period_bounds
 from ..reference import Fact, ReferenceSet
-from ..reference.models import head_word
+from ..reference.models import content_heads, head_word
 from .common import bounds
 from .facts import _bound, _compare, _mentions, _overlaps, _unverified
 
@@ -66,11 +66,20 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     place_id = claim.place.id if claim.place else None
     if frame is not None and frame.role == "previous" and not (claim.date or frame.period):
         return _unverified(claim, "an earlier figure with no date of its own is not compared with current facts")
-    pool = _pool(claim, sentence, reference, scope, place_id)
-    if claim.kind == "count" and not _heads(claim):
-        return _unverified(claim, "the sentence does not say what is counted")
+    figures = scope.figures if scope is not None else ()
+    heads = _heads(claim)
+    pool = _pool(claim, sentence, reference, scope, place_id, heads)
+    fitting = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
+    if claim.kind == "count" and not fitting and not _counts_noun_beside(claim, text):
+        # what is counted may be said by the words beside the figure rather than the noun the
+        # frame read ("the 4 million who have been made homeless", "kills 1"): facts that those
+        # words describe in full; not when the figure plainly counts a noun ("600-plus companies")
+        pool = _pool(claim, sentence, reference, scope, place_id, _near_heads(claim, text, figures) - heads)
+        fitting = [f for f in pool if _measure_agrees(claim, f, text, sentence, figures)]
+        if not heads and not fitting:
+            return _unverified(claim, "the sentence does not say what is counted")
     wide = [f for f in pool if claim.kind != "count" or _same_increment(claim, f)]
-    pool = [f for f in pool if _measure_agrees(claim, f, text, sentence)]
+    pool = fitting
     role_stopped = [f for f in pool if not _role_agrees(claim, f)]
     pool = [f for f in pool if _role_agrees(claim, f) and _subject_agrees(claim, f)]
     if not pool:
@@ -91,7 +100,13 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         chosen = _by_period(claim, direct, published)
         if isinstance(chosen, str):
             return _unverified(claim, chosen)
-        chosen = _one(claim, chosen)
+        candidates = chosen
+        chosen = _one(claim, _particular(claim, _owned(claim, candidates, text, scope), text, figures))
+        stated = frame is not None and frame.place_source == "sentence"
+        own = [f for f in candidates if place_id and f.place == place_id]
+        if isinstance(chosen, str) and stated and own and len(own) < len(candidates):
+            # the place the sentence states is more particular than a fact with no place
+            chosen = _one(claim, _particular(claim, _owned(claim, own, text, scope), text, figures))
         if isinstance(chosen, str):
             agreeing = [f for f in direct if _agrees(claim, f)]
             if agreeing and len({f.interval for f in agreeing}) == 1:
@@ -111,9 +126,59 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
     covering = [f for f, r in related if r == "contains" and f.includes_parts]
     if len(covering) == 1 and len(related) == 1:
         return _judge(claim, covering[0], pool, wide, reference, place_id, scope)
+    clear = _clearly_applies(claim, related, published, scope, text)
+    if clear is not None:
+        fact, relation = clear
+        checked = _judge(claim, fact, pool, wide, reference, place_id, scope)
+        return checked.model_copy(update={"reason": f"{checked.reason}; {_describe(relation, fact, claim, reference)}"
+                                                    f"; the only fact for this at the places the story names"})
     fact, relation = related[0]
     return _unverified(claim, f"not compared: {_describe(relation, fact, claim, reference)}"
                               f"{' (and ' + str(len(related) - 1) + ' more)' if len(related) > 1 else ''}")
+
+
+def _clearly_applies(claim, related, published, scope, text: str = ""):
+    """The one related fact a figure can be held against: (fact, relation), or None.
+
+    A fact at a place inside the claim's (Kitaakita for "six in Japan") or containing it clearly
+    applies when it is the only fitting fact at the places the story names (no other figure for
+    the same thing competes; context words and fuller descriptions tell several apart as in
+    the direct case), its place is named in the story and its period fits, and the
+    claim's place is not one the sentence chose: it was inherited from the story (the sentence
+    names none), or it is a wider place stated in the headline or lede, which name the country of
+    a local event. A place the sentence states in the body is the figure's own: a fact for a
+    place around it contradicts it only with `includes_parts`, one inside it never."""
+    if scope is None or claim.frame is None:
+        return None
+    facts = [f for f, r in related if r in ("inside", "contains", "story")]
+    chosen = _by_period(claim, facts, published) if facts else None
+    if not chosen or isinstance(chosen, str):
+        return None
+    chosen = _particular(claim, _owned(claim, chosen, text, scope), text, scope.figures)
+    if len({f.interval for f in chosen}) != 1:
+        return None
+    fact = chosen[0]
+    relation = next(r for f, r in related if f.id == fact.id)
+    if fact.place not in scope.story or relation == "story":
+        return None
+    inherited = claim.frame.place_source in ("story", "section")
+    if inherited and not scope.lead and _stated_at_its_place(claim, fact, scope):
+        return None  # the story gives the fact's figure where it belongs: this one is another
+    if inherited or (relation == "inside" and scope.lead):
+        return fact, relation
+    return None
+
+
+def _stated_at_its_place(claim, fact: Fact, scope) -> bool:
+    """Another figure of the story, in a sentence that names the fact's place, agrees with the
+    fact ("roughly 6,500 hogs at a farm in Pandi"): a body figure with no place of its own that
+    differs from it ("after three hours we disposed of 442 hogs") is another figure."""
+    for other in scope.everywhere:
+        if (other.id != claim.id and other.kind == claim.kind and other.place is not None
+                and other.place.id == fact.place and other.frame is not None
+                and other.frame.place_source == "sentence" and _agrees(other, fact)):
+            return True
+    return False
 
 
 def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
@@ -137,6 +202,65 @@ def _judge(claim, chosen: Fact, pool, wide, reference, place_id, scope):
     return checked
 
 
+def _owned(claim, facts: list[Fact], text: str, scope) -> list[Fact]:
+    """Several facts fit a figure whose sentence holds other figures ("A further 16 cases were
+    confirmed, one day after it had confirmed 8 cases to bring the total to 81"): a fact's context
+    word belongs to the figure it stands nearest. The facts whose context words this figure owns
+    are the ones that apply; failing any, a fact whose context words all belong to other figures
+    that fit it too is theirs, not this one's."""
+    figures = scope.figures if scope is not None else ()
+    if len(facts) < 2 or len(figures) < 2 or len({f.interval for f in facts}) == 1:
+        return facts
+    lo, hi = claim.sentence_start or 0, claim.sentence_end or len(text)
+    said = text[lo:hi].lower()
+    here, elsewhere = [], set()
+    for fact in facts:
+        owners = [_nearest(figures, lo + m.start(), lo + m.end())
+                  for word in fact.context for m in re.finditer(rf"\b{re.escape(word.lower())}", said)]
+        if any(o is not None and o.id == claim.id for o in owners):
+            here.append(fact)
+        elif owners and all(o is not None and o.kind == claim.kind and o.id != claim.id
+                            and (_measure_fits(o, fact, text, figures) or _frame_fits(o, fact)) for o in owners):
+            elsewhere.add(fact.id)
+    if here:  # the fact that more of its context words the sentence says is the more particular
+        said_words = {f.id: sum(1 for w in f.context if re.search(rf"\b{re.escape(w.lower())}", said)) for f in here}
+        most = max(said_words.values())
+        return [f for f in here if said_words[f.id] == most]
+    return [f for f in facts if f.id not in elsewhere] or facts
+
+
+def _particular(claim, facts: list[Fact], text: str, figures) -> list[Fact]:
+    """Of several facts that fit, those whose description the figure meets most fully: "patients
+    died" (two words said) over "patients" (one) for "of which eight have died"."""
+    if len(facts) < 2 or len({f.interval for f in facts}) == 1:
+        return facts
+    said = _said(claim, text, figures).lower()
+    scores = {f.id: _words_met(f, said) for f in facts}
+    best = max(scores.values())
+    return [f for f in facts if scores[f.id] == best]
+
+
+def _words_met(fact: Fact, said: str) -> int:
+    """The content words of the fullest phrase of the fact that `said` says entirely."""
+    best = 0
+    for phrase in (fact.counts or "", *(fact.synonyms or ())):
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _FILLER]
+        if words and all(re.search(rf"\b{re.escape(_stem(w))}", said) for w in words):
+            best = max(best, len(words))
+    return best
+
+
+def _nearest(figures, start: int, end: int):
+    """The figure standing nearest the words at [start, end); None on a tie."""
+    def distance(figure) -> int:
+        return max(figure.start - end, start - figure.end, 0)
+
+    ranked = sorted(figures, key=distance)
+    if len(ranked) > 1 and distance(ranked[0]) == distance(ranked[1]):
+        return None
+    return ranked[0]
+
+
 def _ids(facts) -> str:
     return ", ".join(sorted({f.id for f in facts})[:4])
 
@@ -157,11 +281,29 @@ def _heads(claim) -> set[str]:
     words = [claim.unit] if claim.kind == "count" else []
     if frame is not None and claim.kind == "count":
         words += [frame.measure, frame.measure_head]
-    heads = {head_word(w) for w in words if w}
+    heads = {head_word(w) for w in words if w} | {h for w in words if w for h in content_heads(w)}
     return {h for h in heads if h and not h[0].isdigit()}
 
 
-def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> list[Fact]:
+def _counts_noun_beside(claim, text: str) -> bool:
+    """The frame's counted noun, a common noun, follows the figure ("600-plus companies")."""
+    measure = claim.frame.measure if claim.frame is not None else None
+    head = (claim.frame.measure_head or "") if claim.frame is not None else ""
+    if not measure or not measure[:1].islower():
+        return False
+    after = text[claim.end: claim.end + 30].lower()
+    word = measure.split()[-1].lower()
+    return bool(re.search(rf"\b{re.escape(word[:4])}", after)) or bool(head and head[:4] in after)
+
+
+def _near_heads(claim, text: str, figures) -> set[str]:
+    """Lookup keys of the words beside the figure (nearer it than any other figure), leaving out
+    names ("United States" counts no states)."""
+    words = re.findall(r"(?<![\w-])[a-z][\w-]*", _said(claim, text, figures, _NEAR))
+    return content_heads(" ".join(words))
+
+
+def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id, heads) -> list[Fact]:
     """Facts that count what the figure counts at the claim's place, the places containing it and
     the places the story names (and place-free ones): flat in the size of the set."""
     if claim.kind != "count":
@@ -174,18 +316,18 @@ def _pool(claim, sentence: str, reference: ReferenceSet, scope, place_id) -> lis
     if scope is not None:
         places.update(scope.story)
     found: dict[str, Fact] = {}
-    for head in sorted(_heads(claim)):
+    for head in sorted(heads):
         for place in sorted(places) or [None]:
             for fact in reference.candidates("count", head, place):
                 found.setdefault(fact.id, fact)
     return [point for fact in found.values() for point in fact.points()]
 
 
-def _measure_agrees(claim, fact: Fact, text: str, sentence: str) -> bool:
+def _measure_agrees(claim, fact: Fact, text: str, sentence: str, figures=()) -> bool:
     if fact.context and not _mentions(sentence, fact.context):
         return False
     if claim.kind == "count":
-        return _same_increment(claim, fact) and (_measure_fits(claim, fact, text) or _frame_fits(claim, fact))
+        return _same_increment(claim, fact) and (_measure_fits(claim, fact, text, figures) or _frame_fits(claim, fact))
     return True
 
 
@@ -201,12 +343,15 @@ def _fact_role(fact: Fact) -> str:
 
 
 def _role_agrees(claim, fact: Fact) -> bool:
-    """A change is compared only with a change fact, a forecast only with a forecast (or a fact
-    that names no role), a share with a share; levels, parts and totals are levels."""
+    """A change is compared only with a change fact (or, for a count of things added, a level fact
+    whose context words name them), a forecast only with a forecast (or a fact that names no role),
+    a share with a share; levels, parts and totals are levels."""
     role = claim.frame.role if claim.frame is not None else "level"
     fact_role = fact.role
     if role == "change":
-        return fact_role == "change"
+        # things added are a count of their own ("A further 16 cases were confirmed"): a level fact
+        # whose context words the desk gave ("further") says which count it is
+        return fact_role == "change" or (claim.kind == "count" and fact_role in (None, "level") and bool(fact.context))
     if fact_role is None:
         return True
     if role in _LEVELS:
@@ -353,18 +498,35 @@ def _same_increment(claim, fact: Fact) -> bool:
     return not (words & _INCREMENT) or bool(fact_words & _INCREMENT)
 
 
-_MEASURE_WINDOW = (40, 60)  # characters before and after the figure that say what it counts
+_MEASURE_WINDOW = (100, 100)  # characters before and after the figure that say what it counts
+_NEAR = (40, 60)  # the words beside the figure whose facts are looked up when its noun finds none
 _FILLER = {"the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "a", "an", "who", "that",
            "which", "have", "has", "had", "been", "were", "was", "are", "is"}
 
 
-def _measure_fits(claim, fact: Fact, text: str) -> bool:
+def _measure_fits(claim, fact: Fact, text: str, figures=()) -> bool:
     """The fact's whole description must fit the figure, not only its last word: "patients
     admitted" does not apply to "eight patients died". Every content word of the fact's `counts`
-    (or of one synonym) must be said near the figure."""
-    lo = max(claim.sentence_start or 0, claim.start - _MEASURE_WINDOW[0])
-    hi = min(claim.sentence_end or len(text), claim.end + _MEASURE_WINDOW[1])
-    return _says_measure(fact, text[lo:hi].lower()) or not fact.counts
+    (or of one synonym) must be said near the figure or in its frame's measure ("25 patients
+    admitted ..., of which eight have died": "patients" from the frame, "died" beside it). A word
+    nearer another figure of the sentence is that figure's ("kills 1, sickens nearly 100")."""
+    return _says_measure(fact, _said(claim, text, figures).lower()) or not fact.counts
+
+
+def _said(claim, text: str, figures=(), window=None) -> str:
+    """What is said of the figure: the words around it that stand nearer to it than to another
+    figure of its sentence, and its frame's measure (the counted noun may stand far off)."""
+    before, after = window or _MEASURE_WINDOW
+    lo = max(claim.sentence_start or 0, claim.start - before)
+    hi = min(claim.sentence_end or len(text), claim.end + after)
+    for other in figures:
+        if other.id == claim.id:
+            continue
+        if other.end <= claim.start:
+            lo = max(lo, (other.end + claim.start + 1) // 2)
+        elif other.start >= claim.end:
+            hi = min(hi, (claim.end + other.start) // 2)
+    return " ".join(w for w in (text[lo:hi], claim.frame.measure if claim.frame else None) if w)
 
 
 def _says_measure(fact: Fact, said: str) -> bool:
