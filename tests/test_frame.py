@@ -233,3 +233,29 @@ def test_frame_places_that_are_not_where_the_figure_is():
     assert place(found["40 km"]) is None
     assert place(found["17"]) == "Hubei"
     assert place(found["30"]) is None
+
+
+def test_frame_story_place_needs_evidence_competing_places_give_none():
+    found = frames("Carmaker profits rise as demand for electric models grows\n\n"
+                   "Northfield Motors said on Tuesday that pre-tax profit rose 12% to £1.4bn, as sales of its "
+                   "electric models doubled. Revenue climbed to £9.8bn from £8.7bn a year earlier.\n\n"
+                   "The company has 2,300 jobs in Leeds and 3,200 jobs in York.\n\n"
+                   "Its chief executive said the group would invest £400m over the next five years.")
+    assert place(found["2,300"]) == "Leeds" and place(found["3,200"]) == "York"
+    for figure in ("12%", "£1.4bn", "£9.8bn", "£8.7bn", "£400m"):
+        assert place(found[figure]) is None, figure  # one mention each, none in the lede: no story place
+
+
+def test_frame_story_place_from_the_lede_or_a_clear_majority_named_before_the_figure():
+    found = frames("Jobless rate falls to lowest level in a decade\n\n"
+                   "Unemployment in Wales fell to 4.1% in the three months to June, official figures showed.\n\n"
+                   "The number of people out of work fell by 6,000 to 62,000. Across the UK as a whole, the "
+                   "rate was 4.4%.\n\nSome 1,200 jobs were lost when a steelworks closed, the union said.")
+    assert place(found["62,000"]) == "Wales" and found["62,000"].place_source == "story"
+    assert place(found["Some 1,200"]) == "Wales" and place(found["4.4%"]) == "UK"
+    found = frames("Bakery chain to open new shops\n\n"
+                   "Crumb & Co said it would open 40 new shops this year.\n\n"
+                   "The chain opened its first shop in Leeds in 1998. It now has 25 shops in Leeds and 6 in York, "
+                   "and its Leeds bakery supplies them all.\n\nAbout 300 people work for the chain.")
+    assert place(found["About 300"]) == "Leeds"  # named three times to York's once
+    assert place(found["40"]) is None  # Leeds is named only later, in paragraphs the lede is not
