@@ -382,3 +382,13 @@ def test_consistency_a_definite_figure_names_again_the_cases_a_day_added():
 ])
 def test_consistency_a_weekday_apart_from_a_date_is_not_its_day(text):
     assert rules(text) == []
+
+
+def test_consistency_a_figure_named_again_with_another_word_for_it():
+    """ "facilities" ... "the businesses", "jobs" ... "the roles": news names one count with more than
+    one word, and a definite figure points back to it all the same."""
+    story = "Inspectors visited 515 facilities in the city last year. The {n} businesses were given new permits."
+    assert rules(story.format(n=644)) == ["restated-differently"]
+    assert rules(story.format(n=515)) == []
+    assert rules("The bank cut 1,200 jobs last year. The 1,400 roles were in its branch network.") == \
+        ["restated-differently"]

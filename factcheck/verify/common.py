@@ -169,9 +169,28 @@ def frames_disagree(a, b, *, places: bool = True, roles: bool = True) -> bool:
     return bool(fa and fb and fa.period and fb.period and fa.period != fb.period)
 
 
+# Heads that news copy uses for one count when it states it again ("515 facilities" ... "515
+# permitted businesses"; "1,000 cases" ... "1,013 confirmed infections"; "cut 1,200 jobs" ... "the
+# 1,200 roles"). Kept to words that name the same things in any story, never "people" (killed or ill).
+_SAME_COUNT = [
+    {"case", "infection", "illness"},
+    {"death", "fatality"},
+    {"facility", "business", "firm", "company"},
+    {"job", "role", "post", "position"},
+    {"worker", "employee", "staff"},
+    {"home", "house", "dwelling"},
+    {"vote", "ballot"},
+]
+_COUNT_CLASS = {word: min(group) for group in _SAME_COUNT for word in group}
+
+
+def same_head(ha: str | None, hb: str | None) -> bool:
+    """Two heads that count the same things: the same word, or words news copy uses for one count."""
+    return bool(ha and hb and (ha == hb or _COUNT_CLASS.get(ha, ha) == _COUNT_CLASS.get(hb, hb)))
+
+
 def heads_agree(a, b) -> bool:
-    ha, hb = head(a), head(b)
-    return bool(ha and hb and ha == hb)
+    return same_head(head(a), head(b))
 
 
 def preceding(text: str, claim, width: int = 40) -> str:

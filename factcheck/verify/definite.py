@@ -10,7 +10,7 @@ import re
 
 from .common import (
     PEOPLE, bounds, compound_modifier, disjoint, frames_disagree, head, heads_agree, preceding, role_class,
-    same_measure_kind, stated_place,
+    same_head, same_measure_kind, stated_place, unit_head,
 )
 from .pairs import WINDOW, distance, heads_differ, matches, near, report
 
@@ -88,7 +88,7 @@ def _described_anew(d, earlier, text: str) -> bool:
         rest = rest[len(phrase) :]
     of = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)*)", rest)
     described = {w for w in re.findall(r"[a-z]{3,}", f"{phrase} {of.group(1) if of else ''}".lower())}
-    described -= _FUNCTION_WORDS | {head(d) or ""}
+    described = {w for w in described - _FUNCTION_WORDS if not same_head(unit_head(w), head(d))}  # its own noun
     said = set()
     for c in earlier:
         lo = c.sentence_start if c.sentence_start is not None else max(0, c.start - 200)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from .common import (bounds, disjoint, finding, frames_disagree, head, heads_agree, percent_bounds, same_measure_kind,
-                     show, stated_place)
+from .common import (bounds, disjoint, finding, frames_disagree, head, heads_agree, percent_bounds, same_head,
+                     same_measure_kind, show, stated_place)
 
 # Restated figures are the same order of size; a figure four times another is another figure.
 FACTOR = 4.0
@@ -59,4 +59,4 @@ def distance(a, b) -> float:
 
 def heads_differ(a, b) -> bool:
     ha, hb = head(a), head(b)
-    return bool(ha and hb and ha != hb)
+    return bool(ha and hb and not same_head(ha, hb))
