@@ -247,6 +247,12 @@ CLEAN_BREAKDOWNS = [
     'Five officers, three in plainclothes and two in uniform, responded. "The man took a firing stance and '
     'pointed an object at the approaching officers, two of whom were in uniform, said the chief. Four of the '
     "officers then fired a total of 10 rounds.",
+    # a figure joined to the next by "and" is its sibling, not its total
+    "In addition to his brother, Paul, and four cousins and three nephews, John is survived by his wife; and "
+    "three loving grandsons, Tom of Leeds.",
+    # a whole and a part dated differently: "began with six ... today includes more than 40"
+    "The chess club, which began two years ago with six members, today includes more than 40 pupils from the "
+    "upper school.",
     # "of them" points back to a plural, not to "one thing"
     "The senator is right about one thing: you do not win by counting states. But you have to win at least "
     "nine of them to be nominated.",
@@ -301,6 +307,9 @@ def test_rules_change_shows_the_change_worked_out_with_rounding():
 
 
 CLEAN_CHANGES = [
+    # "three years later" counts from an event whose year the story does not give
+    "A court ruled against the city in 2003. In 2009, the council agreed to a trial scheme. But when the "
+    "government cut its funding three years later, the council gave up.",
     # the change is the interest rate's, the pair is inflation's
     "The Bank of England cut interest rates by 0.25 percentage points to 3.5% on Thursday, after official "
     "figures showed inflation fell to 3.4% in March from 3.8% in February.",

@@ -114,6 +114,8 @@ def _total_first(group, sentence: str, exhaustive: bool, text: str) -> list:
         return []
     if _siblings(total, parts, text) or _own_subjects(total, parts) or _bracketed_apart(total, parts, text):
         return []
+    if re.fullmatch(r"\s*(?:[\w'-]+\s+){0,3}and\s+", text[total.end : parts[0].start]):
+        return []  # "four nieces and three nephews": a figure joined to the next by "and" is its sibling
     if _INCLUDED.search(text[total.end : parts[0].start]):
         return []  # "243 victims, including 121 men and 81 women": parts that may fall short (wholes)
     larger = all(p.value < total.value for p in parts)
