@@ -441,6 +441,9 @@ CLEAN_DEFINITE = [
     "Smith captured two districts in the first round. Jones won six.\n\nLater that night the results came in "
     "from the coast.\n\nReporters waited for hours.\n\nThe count was slow.\n\nJones took Kent and Essex, while "
     "Smith held Sussex. At stake in those three districts are 90 seats.",
+    # "the 13 states where ...": a relative clause with "where" picks some of them too
+    "Over the past four elections, 40 states have voted for the same party every time. In the 13 states where "
+    "pollsters have run exit polls, the senator has done better among older voters.",
     # "the six-course resort": the article goes with the resort, the figure describes it
     "Builders were allowed to put up homes on the three former courses. The group spent $90 million on the "
     "six-course resort.",

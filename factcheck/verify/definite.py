@@ -97,7 +97,7 @@ def _described_anew(d, earlier, text: str) -> bool:
 
 
 # "The three protesters who were injured": a relative clause may pick some of the people before
-_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|still|remaining|left|among)\b", re.I)
+_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|where|still|remaining|left|among)\b", re.I)
 
 
 _AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "who", "that", "which", "all", "also"}
