@@ -186,6 +186,11 @@ def test_rules_breakdown_a_shortfall_after_a_colon_is_a_warning():
     assert finding.rule == "sum-mismatch" and finding.severity == "warning" and "less than" in finding.message
 
 
+def test_rules_breakdown_first_figure_with_its_own_owner_is_not_the_total():
+    # the parse gives each scorer as the subject of their figure (the fast mode has no parse)
+    assert rules("Jack Dunn had 19 points, Sam ward scored 14 and Leo Price added 9 points for the Hawks.") == []
+
+
 def test_rules_breakdown_in_brackets_after_its_total_is_still_checked():
     assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 180 porters) will strike on Monday.") \
         == ["sum-mismatch"]
