@@ -107,6 +107,8 @@ def test_figures_vote_tally_is_two_counts():
         # a date in figures and an address by its block
         "The draw (4/12/19) was held at a petrol station.",
         "Officers were called to the 700 block of Elm Street.",
+        # a rank, not a count
+        "Number two, the plan is too costly.",
         # a campaign named with its number
         "He spoke to the Push for 20 marchers outside the hotel.",
         # heights in feet and inches, one pair to another: no range of counts

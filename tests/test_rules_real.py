@@ -186,6 +186,11 @@ def test_rules_breakdown_a_shortfall_after_a_colon_is_a_warning():
     assert finding.rule == "sum-mismatch" and finding.severity == "warning" and "less than" in finding.message
 
 
+def test_rules_breakdown_first_figure_with_its_own_owner_is_not_the_total():
+    # the parse gives each scorer as the subject of their figure (the fast mode has no parse)
+    assert rules("Jack Dunn had 19 points, Sam ward scored 14 and Leo Price added 9 points for the Hawks.") == []
+
+
 def test_rules_breakdown_in_brackets_after_its_total_is_still_checked():
     assert rules("The hospital's 300 staff (120 nurses, 100 doctors and 180 porters) will strike on Monday.") \
         == ["sum-mismatch"]
@@ -247,6 +252,12 @@ CLEAN_BREAKDOWNS = [
     'Five officers, three in plainclothes and two in uniform, responded. "The man took a firing stance and '
     'pointed an object at the approaching officers, two of whom were in uniform, said the chief. Four of the '
     "officers then fired a total of 10 rounds.",
+    # a figure joined to the next by "and" is its sibling, not its total
+    "In addition to his brother, Paul, and four cousins and three nephews, John is survived by his wife; and "
+    "three loving grandsons, Tom of Leeds.",
+    # a whole and a part dated differently: "began with six ... today includes more than 40"
+    "The chess club, which began two years ago with six members, today includes more than 40 pupils from the "
+    "upper school.",
     # "of them" points back to a plural, not to "one thing"
     "The senator is right about one thing: you do not win by counting states. But you have to win at least "
     "nine of them to be nominated.",
@@ -301,6 +312,9 @@ def test_rules_change_shows_the_change_worked_out_with_rounding():
 
 
 CLEAN_CHANGES = [
+    # "three years later" counts from an event whose year the story does not give
+    "A court ruled against the city in 2003. In 2009, the council agreed to a trial scheme. But when the "
+    "government cut its funding three years later, the council gave up.",
     # the change is the interest rate's, the pair is inflation's
     "The Bank of England cut interest rates by 0.25 percentage points to 3.5% on Thursday, after official "
     "figures showed inflation fell to 3.4% in March from 3.8% in February.",
@@ -432,6 +446,9 @@ CLEAN_DEFINITE = [
     "Smith captured two districts in the first round. Jones won six.\n\nLater that night the results came in "
     "from the coast.\n\nReporters waited for hours.\n\nThe count was slow.\n\nJones took Kent and Essex, while "
     "Smith held Sussex. At stake in those three districts are 90 seats.",
+    # "the 13 states where ...": a relative clause with "where" picks some of them too
+    "Over the past four elections, 40 states have voted for the same party every time. In the 13 states where "
+    "pollsters have run exit polls, the senator has done better among older voters.",
     # "the six-course resort": the article goes with the resort, the figure describes it
     "Builders were allowed to put up homes on the three former courses. The group spent $90 million on the "
     "six-course resort.",

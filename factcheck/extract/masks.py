@@ -71,6 +71,7 @@ _NAME_PATTERNS = [
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:and|or|to)\s+(?:phase\s+|level\s+|"
     r"stage\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?\b)",
     r"(?i:\bscale\s+of\s+\d+\s+to\s+\d+\b)",
+    r"(?i:\bnumber\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",  # "Number two, ...": a rank
     r"(?i:\ban?\s+(?:day|week|month|year|hour|minute|decade)\s+or\s+two\b)",  # "a week or two"
     r"(?i:\b(?:phases?|stages?)\s+\d+\s+(?:and|or|to)\s+(?:phase\s+|stage\s+)?\d+\b)",
     r"\b(?!(?:mid|pre|post|early|late|magnitude|Magnitude)-)[A-Za-z]+-\d+[a-z]?\b",

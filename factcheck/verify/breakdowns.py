@@ -153,6 +153,8 @@ def _kind_total_first(same, exhaustive: bool, text: str) -> list:
         return []
     if _siblings(total, parts, text) or _own_subjects(total, parts) or _bracketed_apart(total, parts, text):
         return []
+    if re.fullmatch(r"\s*(?:[\w'-]+\s+){0,3}and\s+", text[total.end : parts[0].start]):
+        return []  # "four nieces and three nephews": a figure joined to the next by "and" is its sibling
     if _INCLUDED.search(text[total.end : parts[0].start]):
         return []  # "243 victims, including 121 men and 81 women": parts that may fall short (wholes)
     larger = all(p.value < total.value for p in parts)
@@ -194,7 +196,9 @@ def _own_subjects(total, parts) -> bool:
     """Each figure with a subject of its own ("Ted Cruz has 11 delegates, Marco Rubio has 10"): the
     frames make them figures of different owners side by side, not a total and its parts."""
     subjects = [p.frame.subject for p in (total, *parts) if p.frame is not None and p.frame.subject]
-    return len(subjects) >= 3 and len(set(subjects)) == len(subjects)
+    owner = total.frame.subject if total.frame is not None else None
+    # "Allman had 17 points, Ayers scored 15 and Wischmeier added 11": the total's owner is not its parts'
+    return len(subjects) >= 2 and len(set(subjects)) == len(subjects) and (bool(owner) or len(subjects) >= 3)
 
 
 def _bracketed_apart(total, parts, text: str) -> bool:

@@ -183,6 +183,9 @@ def _years_apart(years, group, text):
         if len(before) < 2:
             continue
         second, first = before[-1], before[-2]
+        if second.sentence_start != q.sentence_start:
+            continue  # "In 2007, Mexico agreed ... But when Congress cut funding two years later": the
+            # later event's own year is not given; its sentence must date it both ways
         gap = int(second.value) - int(first.value)
         if abs(gap - q.value) > 1:
             out.append(finding("change-mismatch", "error",

@@ -6,6 +6,7 @@ protesters ... The three protesters who were injured")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .common import (
@@ -28,7 +29,7 @@ _NOT_ANAPHORIC = re.compile(r"^\s*(?:[a-z]+est|most|top|first|last|next|previous
 def _definite(numbers, text: str) -> list:
     """ "the 35 people who fell ill" names a figure the story gave before: it must match one of
     the earlier figures that count the same thing."""
-    out = []
+    out, ends = [], None
     for i, d in enumerate(numbers):
         if d.kind != "count" or d.qualifier != "exact" or not head(d) or compound_modifier(d, text):
             continue  # not ages: "The 26-year-old" may be the second person the story names; "the
@@ -44,8 +45,10 @@ def _definite(numbers, text: str) -> list:
         noun = _noun(d, text)
         earlier = [c for c in before_d if (heads_agree(c, d) or _names(c, noun, text)) and not _disagree(c, d)]
         if re.search(r"\b(?:these|those)\s+$", before, re.I):  # "those three states": what was just said
-            earlier = [c for c in earlier
-                       if len(_SENTENCE_END.findall(text, c.end, d.start)) <= _DEMONSTRATIVE_REACH]
+            if ends is None:  # the story's sentence ends, read once: counted by bisection, not re-scanned
+                ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+            earlier = [c for c in earlier if bisect.bisect_left(ends, d.start) - bisect.bisect_left(ends, c.end)
+                       <= _DEMONSTRATIVE_REACH]
         if not earlier:
             out += _just_before(d, before_d, text)
             continue
@@ -97,7 +100,7 @@ def _described_anew(d, earlier, text: str) -> bool:
 
 
 # "The three protesters who were injured": a relative clause may pick some of the people before
-_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|still|remaining|left|among)\b", re.I)
+_SUBSET = re.compile(r"^\s+[a-z]+\s+(?:who|that|which|whom|whose|where|still|remaining|left|among)\b", re.I)
 
 
 _AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "who", "that", "which", "all", "also"}

@@ -141,6 +141,11 @@ def _including(group, text: str) -> list:
         earlier = [c for c in group[:i] if same_kind(c, claim) and (same_thing(c, claim) or _of_people(c, claim))]
         if not earlier:
             continue
+        verb_at = max(0, claim.start - 25) + cue.start(1)
+        if _other_periods(earlier[-1], claim) or cue.group(1).lower() in ("includes", "included") \
+                and "," in text[earlier[-1].end : verb_at]:
+            continue  # "started three years ago with eight members, today includes more than 75": dated
+            # apart, and the verb's subject is the club, not the figure set off before it
         parts = _run(group, i, text, _LISTED, whole=earlier[-1])
         exhaustive = cue.group(1).lower() in ("of which", "of whom") and (
             any(_REST.search(preceding(text, p, 25)) for p in parts[1:]) or exhaustive_groups(parts))
@@ -212,6 +217,13 @@ def _of_them(group, previous, text: str) -> list:
             out += judge(earlier[-1], _run(group, i, text, _FURTHER_OR_LISTED), False, "\u201cof them\u201d",
                          severity=severity)
     return out
+
+
+def _other_periods(whole, part) -> bool:
+    """Frames that date a whole and its part differently: then the one is no part of the other."""
+    pw = whole.frame.period if whole.frame is not None else None
+    pp = part.frame.period if part.frame is not None else None
+    return bool(pw and pp and pw != pp)
 
 
 def _plural(claim) -> bool:
