@@ -212,7 +212,7 @@ class _Scope:
     def admits(self, places: frozenset) -> bool:
         if places & self.sentence:
             return True
-        return len(places & self.story) >= 2 and bool(places & self.section)
+        return len(places & self.story) >= min(2, len(places)) and bool(places & self.section)
 
 
 def _lead_end(text: str) -> int:

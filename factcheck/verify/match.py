@@ -100,13 +100,13 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         chosen = _by_period(claim, direct, published)
         if isinstance(chosen, str):
             return _unverified(claim, chosen)
-        candidates = chosen
-        chosen = _one(claim, _particular(claim, _owned(claim, candidates, text, scope), text, figures))
         stated = frame is not None and frame.place_source == "sentence"
-        own = [f for f in candidates if place_id and f.place == place_id]
-        if isinstance(chosen, str) and stated and own and len(own) < len(candidates):
-            # the place the sentence states is more particular than a fact with no place
-            chosen = _one(claim, _particular(claim, _owned(claim, own, text, scope), text, figures))
+        own = [f for f in chosen if place_id and f.place == place_id]
+        if stated and own and len({f.interval for f in chosen}) > 1:
+            # the place the sentence states wins over no place, when its fact is described as fully
+            fullest = _particular(claim, chosen, text, figures)
+            chosen = [f for f in own if f in fullest] or chosen
+        chosen = _one(claim, _particular(claim, _owned(claim, chosen, text, scope), text, figures))
         if isinstance(chosen, str):
             agreeing = [f for f in direct if _agrees(claim, f)]
             if agreeing and len({f.interval for f in agreeing}) == 1:
