@@ -217,8 +217,10 @@ class _Scope:
 
 def _lead_end(text: str) -> int:
     """Where the story's headline and lede end: the first line when it reads as a headline (short,
-    no full stop), and the first sentence after it. 0 when the story opens with no headline."""
-    first = re.match(r"\s*([^\n]*)", text)
+    no full stop), and the first sentence after it (front matter skipped). 0 when the story opens
+    with no headline."""
+    matter = re.match(r"\s*(?:---|\+\+\+)\s*\n.*?\n(?:---|\+\+\+)\s*\n", text, re.S)
+    first = re.compile(r"\s*([^\n]*)").match(text, matter.end() if matter else 0)
     line = first.group(1).strip()
     if not line or len(line) > 150 or line.endswith("."):
         return 0
