@@ -173,9 +173,8 @@ def _stated_at_its_place(claim, fact: Fact, scope, text: str = "") -> bool:
     """Another figure of the story, in a sentence that names the fact's place, agrees with the
     fact ("roughly 6,500 hogs at a farm in Pandi"): a body figure with no place of its own that
     differs from it ("after three hours we disposed of 442 hogs") is another figure."""
-    for other in scope.everywhere:
-        if (other.id != claim.id and other.kind == claim.kind and other.place is not None
-                and other.place.id == fact.place and other.frame is not None
+    for other in scope.at_place.get(fact.place, ()):
+        if (other.id != claim.id and other.kind == claim.kind and other.frame is not None
                 and other.frame.place_source == "sentence" and _agrees(other, fact)
                 and (other.kind != "count" or _measure_fits(other, fact, text) or _frame_fits(other, fact))):
             return True  # ("two hospitals" in Pingliang does not state the fact of two dairy farms)
