@@ -367,3 +367,59 @@ def test_verify_the_fact_with_more_context_words_said_is_the_particular_one(rain
     assert claim_of(rain, text.format(24), "24").reference.id == "portugal.deaths-earlier"
     wrong = claim_of(rain, text.format(40), "40")
     assert wrong.verdict == "contradicted" and wrong.reference.id == "portugal.deaths-earlier"
+
+
+OUTBREAK = """
+[[place]]
+id = "ohio"
+name = "Ohio"
+kind = "state"
+
+[[source]]
+id = "odh"
+publisher = "Ohio Department of Health"
+
+[[fact]]
+id = "outbreak.people-sick"
+counts = "people sick"
+synonyms = ["people sickened"]
+context = ["sick", "sickened"]
+value = 95
+qualifier = "more_than"
+source = "odh"
+
+[[fact]]
+id = "ohio.people-infected"
+counts = "people infected"
+synonyms = ["people"]
+place = "ohio"
+value = 30
+qualifier = "more_than"
+source = "odh"
+"""
+
+
+def test_verify_place_free_fact_of_a_one_place_file_applies_in_a_story_naming_it(tmp_path):
+    (tmp_path / "facts.toml").write_text(OUTBREAK, encoding="utf-8")
+    reference = load_reference(tmp_path, cache=False)
+    text = ("Salad outbreak widens in Ohio\n\nA salad recall was announced on Monday. Health officials said "
+            "the outbreak has now made more than {} people sick.\n")
+    right = claim_of(reference, text.format(95), "more than 95")
+    assert right.verdict == "supported" and right.reference.id == "outbreak.people-sick"
+    wrong = claim_of(reference, text.format(40), "more than 40")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "outbreak.people-sick"
+
+
+def test_verify_a_word_between_two_figures_goes_whole_to_the_nearer(tmp_path):
+    (tmp_path / "facts.toml").write_text(OUTBREAK, encoding="utf-8")
+    reference = load_reference(tmp_path, cache=False)
+    text = "Salad outbreak in Ohio kills 1, sickens nearly {} people\n\nHealth officials gave the figures on Monday.\n"
+    wrong = claim_of(reference, text.format(40), "nearly 40")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "outbreak.people-sick"
+
+
+def test_verify_a_figure_of_another_thing_does_not_state_the_fact(reference):
+    text = ("Portugal flu outbreak\n\nIn Porto, 5 hospitals are treating patients. "
+            "Doctors said {} people had died so far.\n")
+    wrong = claim_of(reference, text.format(9), "9")
+    assert wrong.verdict == "contradicted" and wrong.reference.id == "porto.flu-deaths"

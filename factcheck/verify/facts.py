@@ -183,14 +183,21 @@ def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
              | frozenset(c.place.id for c in claims if c.place and c.place.id and lo <= c.start < hi)
              for lo, hi in spans]
     lead_end = _lead_end(text)
+    by_sentence: dict = {}  # the figures of each sentence, and the claims at each place: read once
+    at_place: dict = {}
+    for claim in claims:
+        if claim.kind != "date":
+            by_sentence.setdefault(claim.sentence_start, []).append(claim)
+        if claim.place is not None and claim.place.id:
+            at_place.setdefault(claim.place.id, []).append(claim)
     out = []
     for claim in claims:
         index = next((k for k, (lo, hi) in enumerate(spans) if lo <= claim.start < hi), 0)
         sentence = frozenset(p.id for p in places if p.id and (claim.sentence_start or 0) <= p.start
                              < (claim.sentence_end or len(text)))
-        figures = tuple(c for c in claims if c.kind != "date" and c.sentence_start == claim.sentence_start)
-        scope = _Scope(story, named[index] if named else frozenset(), sentence, figures,
-                       lead=(claim.sentence_start or 0) < lead_end, everywhere=claims)
+        scope = _Scope(story, named[index] if named else frozenset(), sentence,
+                       tuple(by_sentence.get(claim.sentence_start, ())),
+                       lead=(claim.sentence_start or 0) < lead_end, at_place=at_place)
         checked = _verify(claim, text, reference, published, scope)
         if checked.verdict == "contradicted":
             checked = _stated_elsewhere(checked, claim, claims, reference)
@@ -201,26 +208,28 @@ def verify_claims(claims: list[Claim], text: str, reference: ReferenceSet,
 class _Scope:
     """The places named in the story, the claim's section and its sentence. A fact with no place
     of its own applies when the sentence names a place of the fact's file, or when the story names
-    two of them and the section one: a story about the same running event, not one that merely
-    mentions England."""
+    two of them (its only one, for a file of one place) and the section one: a story about the
+    same running event, not one that merely mentions England once."""
 
     def __init__(self, story: frozenset, section: frozenset, sentence: frozenset, figures: tuple = (),
-                 lead: bool = False, everywhere=()):
+                 lead: bool = False, at_place=None):
         self.story, self.section, self.sentence = story, section, sentence
         self.figures = figures  # the figures of the claim's sentence (itself included)
-        self.everywhere = everywhere  # every claim of the story
         self.lead = lead  # the claim is in the headline or the lede, which name a wider place
+        self.at_place = at_place or {}  # place id -> the story's claims placed there
 
     def admits(self, places: frozenset) -> bool:
         if places & self.sentence:
             return True
-        return len(places & self.story) >= 2 and bool(places & self.section)
+        return len(places & self.story) >= min(2, len(places)) and bool(places & self.section)
 
 
 def _lead_end(text: str) -> int:
     """Where the story's headline and lede end: the first line when it reads as a headline (short,
-    no full stop), and the first sentence after it. 0 when the story opens with no headline."""
-    first = re.match(r"\s*([^\n]*)", text)
+    no full stop), and the first sentence after it (front matter skipped). 0 when the story opens
+    with no headline."""
+    matter = re.match(r"\s*(?:---|\+\+\+)\s*\n.*?\n(?:---|\+\+\+)\s*\n", text, re.S)
+    first = re.compile(r"\s*([^\n]*)").match(text, matter.end() if matter else 0)
     line = first.group(1).strip()
     if not line or len(line) > 150 or line.endswith("."):
         return 0

@@ -100,13 +100,13 @@ def _match(claim, text: str, sentence: str, reference: ReferenceSet, published, 
         chosen = _by_period(claim, direct, published)
         if isinstance(chosen, str):
             return _unverified(claim, chosen)
-        candidates = chosen
-        chosen = _one(claim, _particular(claim, _owned(claim, candidates, text, scope), text, figures))
         stated = frame is not None and frame.place_source == "sentence"
-        own = [f for f in candidates if place_id and f.place == place_id]
-        if isinstance(chosen, str) and stated and own and len(own) < len(candidates):
-            # the place the sentence states is more particular than a fact with no place
-            chosen = _one(claim, _particular(claim, _owned(claim, own, text, scope), text, figures))
+        own = [f for f in chosen if place_id and f.place == place_id]
+        if stated and own and len({f.interval for f in chosen}) > 1:
+            # the place the sentence states wins over no place, when its fact is described as fully
+            fullest = _particular(claim, chosen, text, figures)
+            chosen = [f for f in own if f in fullest] or chosen
+        chosen = _one(claim, _particular(claim, _owned(claim, chosen, text, scope), text, figures))
         if isinstance(chosen, str):
             agreeing = [f for f in direct if _agrees(claim, f)]
             if agreeing and len({f.interval for f in agreeing}) == 1:
@@ -162,22 +162,22 @@ def _clearly_applies(claim, related, published, scope, text: str = ""):
     if fact.place not in scope.story or relation == "story":
         return None
     inherited = claim.frame.place_source in ("story", "section")
-    if inherited and not scope.lead and _stated_at_its_place(claim, fact, scope):
+    if inherited and not scope.lead and _stated_at_its_place(claim, fact, scope, text):
         return None  # the story gives the fact's figure where it belongs: this one is another
     if inherited or (relation == "inside" and scope.lead):
         return fact, relation
     return None
 
 
-def _stated_at_its_place(claim, fact: Fact, scope) -> bool:
+def _stated_at_its_place(claim, fact: Fact, scope, text: str = "") -> bool:
     """Another figure of the story, in a sentence that names the fact's place, agrees with the
     fact ("roughly 6,500 hogs at a farm in Pandi"): a body figure with no place of its own that
     differs from it ("after three hours we disposed of 442 hogs") is another figure."""
-    for other in scope.everywhere:
-        if (other.id != claim.id and other.kind == claim.kind and other.place is not None
-                and other.place.id == fact.place and other.frame is not None
-                and other.frame.place_source == "sentence" and _agrees(other, fact)):
-            return True
+    for other in scope.at_place.get(fact.place, ()):
+        if (other.id != claim.id and other.kind == claim.kind and other.frame is not None
+                and other.frame.place_source == "sentence" and _agrees(other, fact)
+                and (other.kind != "count" or _measure_fits(other, fact, text) or _frame_fits(other, fact))):
+            return True  # ("two hospitals" in Pingliang does not state the fact of two dairy farms)
     return False
 
 
@@ -294,6 +294,18 @@ def _counts_noun_beside(claim, text: str) -> bool:
     after = text[claim.end: claim.end + 30].lower()
     word = measure.split()[-1].lower()
     return bool(re.search(rf"\b{re.escape(word[:4])}", after)) or bool(head and head[:4] in after)
+
+
+def _cut(text: str, left: int, right: int) -> int:
+    """Where the words between two figures part: midway, a word cut there going whole to the
+    figure it stands nearer ("kills 1, sickens nearly 100": "sickens" is the second's)."""
+    middle = (left + right) // 2
+    start, end = middle, middle
+    while start > left and (text[start - 1].isalnum() or text[start - 1] in "-'"):
+        start -= 1
+    while end < right and (text[end].isalnum() or text[end] in "-'"):
+        end += 1
+    return start if right - end <= start - left else end
 
 
 def _near_heads(claim, text: str, figures) -> set[str]:
@@ -523,9 +535,9 @@ def _said(claim, text: str, figures=(), window=None) -> str:
         if other.id == claim.id:
             continue
         if other.end <= claim.start:
-            lo = max(lo, (other.end + claim.start + 1) // 2)
+            lo = max(lo, _cut(text, other.end, claim.start))
         elif other.start >= claim.end:
-            hi = min(hi, (claim.end + other.start) // 2)
+            hi = min(hi, _cut(text, claim.end, other.start))
     return " ".join(w for w in (text[lo:hi], claim.frame.measure if claim.frame else None) if w)
 
 
