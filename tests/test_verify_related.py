@@ -423,3 +423,9 @@ def test_verify_a_figure_of_another_thing_does_not_state_the_fact(reference):
             "Doctors said {} people had died so far.\n")
     wrong = claim_of(reference, text.format(9), "9")
     assert wrong.verdict == "contradicted" and wrong.reference.id == "porto.flu-deaths"
+
+
+def test_verify_vague_figure_is_not_held_against_a_related_place(reference):
+    text = STORY.format(deaths="five", tested=40).rstrip("\n") + " Dozens more people are being tested at home.\n"
+    claim = claim_of(reference, text, "Dozens")
+    assert claim.verdict == "unverified"

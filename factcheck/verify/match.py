@@ -148,8 +148,8 @@ def _clearly_applies(claim, related, published, scope, text: str = ""):
     names none), or it is a wider place stated in the headline or lede, which name the country of
     a local event. A place the sentence states in the body is the figure's own: a fact for a
     place around it contradicts it only with `includes_parts`, one inside it never."""
-    if scope is None or claim.frame is None:
-        return None
+    if scope is None or claim.frame is None or _VAGUE.match(claim.text.strip()):
+        return None  # "dozens" gives no figure of its own to hold against a related place's fact
     facts = [f for f, r in related if r in ("inside", "contains", "story")]
     chosen = _by_period(claim, facts, published) if facts else None
     if not chosen or isinstance(chosen, str):
