@@ -188,11 +188,14 @@ def _resolve(expr: DateExpr, published: dt.date | None) -> DateValue:
             current = (published.month - 1) // 3 + 1
             y = published.year if (q <= current or future) else published.year - 1
         return quarter(y, q, relative=get("year") is None)
+    if form == "anchored":  # "two days later": dated from an event of the story, not from publication
+        return unresolved(_granularity(get("unit", "day")),
+                          reason="dated from an event the story tells of, not from publication")
     if published is None:
         granularity = {"weekday": "day", "offset_day": "day", "ago": get("unit", "day")}.get(
             form, get("unit", "day")
         )
-        return unresolved(_granularity(granularity), weekday=get("weekday"))
+        return unresolved(_granularity(granularity), weekday=get("weekday"), reason="no publication date")
     if form == "weekday":
         date = weekday_date(get("weekday"), published, future, get("shift", 0))
         return day(date, relative=True, weekday=get("weekday"))

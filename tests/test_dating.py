@@ -72,3 +72,18 @@ def test_dating_period_bounds_read_an_interval():
 
     assert period_bounds("2005-01/2007-06") == (dt.date(2005, 1, 1), dt.date(2007, 6, 30))
     assert period_bounds("2008/2001") is None  # an interval that ends before it starts
+
+
+def test_dating_a_date_counted_from_an_event_of_the_story_is_a_date_left_unresolved():
+    """ "Two days later", "the previous year", "earlier in the week" are dated from what the story
+    tells, not from publication: dates, never counts or spans of time, and unresolved with that reason."""
+    from factcheck import check_text
+
+    report = check_text("Two days later, 40 more people fell ill. Earlier in the year the previous year's "
+                        "total of 300 was passed.", published="2026-03-01")
+    dates = [(c.text, c.granularity, c.value) for c in report.claims if c.kind == "date"]
+    assert dates == [("Two days later", "day", None), ("Earlier in the year", "year", None),
+                     ("the previous year", "year", None)]
+    assert not [c for c in report.claims if c.kind == "quantity"]
+    assert {c.reason for c in report.claims if c.kind == "date"} == {
+        "dated from an event the story tells of, not from publication"}

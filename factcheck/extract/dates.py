@@ -75,6 +75,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     ("ago", re.compile(
         rf"\b(?P<n>{_COUNT_WORDS}) (?P<unit>day|week|month|year|decade)s? ago\b", re.I)),
+    # dated from another event of the story, not from publication: "two days later", "the
+    # previous year", "the past week", "earlier in the week"
+    ("anchored", re.compile(
+        rf"\b(?P<n>{_COUNT_WORDS}) (?P<unit>day|week|month|year)s? (?:later|earlier|afterwards)\b", re.I)),
+    ("anchored", re.compile(
+        r"\b(?:the\s+)?(?:previous|past|preceding|following) (?P<unit>day|week|month|year)\b", re.I)),
+    ("anchored", re.compile(r"\b(?:earlier|later) in the (?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(
         rf"(?:\b(?P<shift>last|next|this|Last|Next|This) )?(?P<weekday>{WD})(?:\s+(?:morning|"
         rf"afternoon|evening|night))?\b")),
@@ -191,6 +198,8 @@ def _build(form: str, m: re.Match, text: str):
         n = g["n"].lower()
         count = int(n) if n.isdigit() else (1 if n in ("a", "an") else SMALL[n] if n in SMALL else TENS[n])
         yield _expr(m, "ago", unit=g["unit"].lower(), offset=-count)
+    elif form == "anchored":
+        yield _expr(m, "anchored", unit=g["unit"].lower())
     elif form == "weekday":
         if _NAMED_DAYS.search(text[max(0, m.start() - 10) : m.start()]):
             return

@@ -137,7 +137,7 @@ def _wrap(indent: int, head: str, body: str, width: int | None) -> str:
 def _reading(claim) -> str:
     if isinstance(claim, DateClaim):
         if claim.value is None:
-            return f"date ({claim.granularity}), unresolved: no publication date"
+            return f"date ({claim.granularity}), unresolved: {claim.reason or 'no publication date'}"
         rel = ", relative" if claim.relative else ""
         return f"= {claim.value} ({claim.granularity}{rel})"
     value = f"{claim.value:,}" if claim.value_end is None else f"{claim.value:,} to {claim.value_end:,}"
