@@ -392,3 +392,9 @@ def test_consistency_a_figure_named_again_with_another_word_for_it():
     assert rules(story.format(n=515)) == []
     assert rules("The bank cut 1,200 jobs last year. The 1,400 roles were in its branch network.") == \
         ["restated-differently"]
+
+
+def test_consistency_periods_of_figures_that_count_different_things_may_both_hold():
+    text = ("The paper found 3,120 shooting victims between January 1 and September 20 alone. The police "
+            "reported 2,430 shooting incidents in the city between January 1 and September 12.")
+    assert rules(text) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .common import finding
+from .common import finding, head
 from .days import MONTHS, day_of
 
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
@@ -26,10 +26,15 @@ def check(claims, text: str) -> list:
             if None not in ends:
                 ranges.append((a, b, ends))
     out = []
+    dated = _dated_heads(claims)
     for i, (a1, b1, (s1, e1)) in enumerate(ranges):
         for a2, b2, (s2, e2) in ranges[i + 1 :]:
             if (s1 == s2) == (e1 == e2):
                 continue  # the same period twice, or two periods
+            h1, h2 = dated.get(a1.sentence_start, set()), dated.get(a2.sentence_start, set())
+            if h1 and h2 and not h1 & h2:
+                continue  # "3,210 shooting victims between January 1 and September 26" ... "2,521 shooting
+                # incidents between January 1 and September 18": periods of different counts, both may hold
             if s1 == s2:
                 differ = (b1, b2)
             else:
@@ -40,6 +45,15 @@ def check(claims, text: str) -> list:
                 f"(line {a2.line}) share one end but not the other: {differ[0].text!r} against "
                 f"{differ[1].text!r} (no tolerance: dates are exact)", [*differ]))
     return out
+
+
+def _dated_heads(claims) -> dict:
+    """What the figures of each sentence count (their frames' heads), by sentence start."""
+    heads: dict = {}
+    for c in claims:
+        if c.kind != "date" and c.sentence_start is not None and head(c):
+            heads.setdefault(c.sentence_start, set()).add(head(c))
+    return heads
 
 
 def _end(text: str):
