@@ -259,3 +259,31 @@ def test_frame_story_place_from_the_lede_or_a_clear_majority_named_before_the_fi
                    "and its Leeds bakery supplies them all.\n\nAbout 300 people work for the chain.")
     assert place(found["About 300"]) == "Leeds"  # named three times to York's once
     assert place(found["40"]) is None  # Leeds is named only later, in paragraphs the lede is not
+
+
+def test_frame_subject_from_possessives_reporting_verbs_and_sources():
+    found = frames("GM's revenues fell 3% to $41bn. Okafor's share of the vote was 42.8%. TimeWarner said "
+                   "fourth quarter sales rose 2% to $7.4bn. According to a statement from Barclays, the bank "
+                   "cut 1,200 jobs. A report by the Low Pay Commission states that 49 firms broke the rules.")
+    assert found["$41bn"].subject == "GM" and found["42.8%"].subject == "Okafor"
+    assert found["2%"].subject == "TimeWarner" and found["$7.4bn"].subject == "TimeWarner"
+    assert found["1,200"].subject == "Barclays"  # the author of the statement, not "statement"
+    assert found["49"].subject == "Low Pay Commission"
+
+
+def test_frame_subject_through_the_verb_a_figure_completes_or_joins():
+    found = frames("Harwood & Lyle expects to cut 900 jobs. Local police arrested four vendors and seized "
+                   "3,000 kilos of meat. The chain's chief executive, Maria Okafor, said profit rose 8%. "
+                   "Oxfam, which employs 5,000 people, opened an office. The storm, which killed 16 people, "
+                   "moved north.")
+    assert found["900"].subject == "Harwood & Lyle"  # "expects to cut"
+    assert found["3,000 kilos"].subject == "Local police"  # "arrested ... and seized"
+    assert found["8%"].subject == "Maria Okafor"  # the person beside the title
+    assert found["5,000"].subject == "Oxfam"  # the body "which" stands for
+    assert found["16"].subject is None  # a storm is no body
+
+
+def test_frame_subject_is_not_a_news_outlet_or_unnamed_authorities():
+    found = frames("Reuters reported that 300 workers had walked out. Authorities say 12 people were hurt. "
+                   "The New York Times reported that 24 toys were recalled.")
+    assert found["300"].subject is None and found["12"].subject is None and found["24"].subject is None

@@ -135,7 +135,14 @@ _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|total(?:led|ed|s|ing)?|alt
                            r"combined|in all)\s+$", re.I)
 _REPORTING = {"said", "says", "say", "reported", "reports", "report", "announced", "announces",
               "estimated", "estimates", "confirmed", "confirms", "told", "stated", "revealed",
-              "showed", "shows", "according", "recorded", "counted", "registered"}
+              "showed", "shows", "according", "recorded", "counted", "registered", "states", "state",
+              "noted", "notes", "added", "adds", "suggest", "suggests", "found", "finds"}
+# Nouns for what a body says or finds: their author is the figure's body ("a report by MSF").
+_DOCUMENT_NOUNS = {"report", "statement", "estimate", "release", "survey", "study", "analysis", "announcement",
+                   "letter", "tally", "count", "figure", "data", "bulletin", "update", "assessment", "review"}
+# A news outlet relays a figure; the figure is not its own ("Reuters reports that nine people died").
+_OUTLET = re.compile(r"\b(?:news|newspapers?|paper|magazine|broadcaster|wire|Times|Post|Guardian|Herald|"
+                     r"Journal|Telegraph|Tribune|Gazette|media|Reuters|Associated Press|AFP|Xinhua)\b", re.I)
 _PEOPLE = {"people": "person", "persons": "person", "men": "man", "women": "woman",
            "children": "child", "teeth": "tooth", "feet": "foot", "mice": "mouse", "geese": "goose",
            "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "leaves": "leaf"}
@@ -383,37 +390,96 @@ class Framer:
         return self._sentence_subjects[sentence.start]
 
     def _attributed(self, sentence, token: Token) -> str | None:
-        """The body a sentence credits: "according to WHO", "the ministry said", "WHO says
-        two further women are infected; the UN agency says ..." (the reporting verb above the
-        figure when there are several)."""
+        """The body a sentence credits: "according to WHO", "according to a statement by the
+        Health Department", "the ministry said", "a report by the Treatment Action Campaign states",
+        "WHO says two further women are infected; the UN agency says ..." (the reporting verb above
+        the figure when there are several)."""
         for t in sentence:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 for obj in self.doc[t.i + 1].children:
-                    if obj.dep_ == "pobj" and self._is_body(obj):  # not "according to these figures"
-                        return _entity_text(obj)
+                    body = self._body_of(obj) if obj.dep_ == "pobj" else None
+                    if body is not None:  # not "according to these figures"
+                        return body
         reporting = [t for t in sentence if t.lower_ in _REPORTING and t.pos_ in ("VERB", "AUX")]
         above = [t for t in reporting if t in token.ancestors]
         for verb in above + [t for t in reporting if t not in above]:
             for child in verb.children:
-                if child.dep_ == "nsubj" and self._is_body(child):
-                    return _entity_text(child)
+                body = self._body_of(child) if child.dep_ == "nsubj" else None
+                if body is not None:
+                    return body
         return None
+
+    def _body_of(self, noun: Token) -> str | None:
+        """The organisation or person a noun names as the one whose act or word the figure is:
+        the body itself ("the laboratory", "WHO"), the person a title stands beside ("its chief
+        executive, Maria Okafor"), the antecedent of "who" ("Rotary International, who have
+        provided $30 million"), the author of a document ("a report by MSF", "a statement made by
+        the Health Department", "UNICEF estimates", "MSF's survey") or the holder of an office
+        ("the office of President Sarkozy"). None for a news outlet that relays the figure, and
+        for unnamed "authorities"."""
+        if noun.text in ("who", "which", "that"):  # not "WHO"
+            antecedent = noun.head.head if noun.head.dep_ == "relcl" else None
+            if antecedent is None or not (antecedent.ent_type_ in ("ORG", "PERSON")
+                                          or singular(antecedent.lower_) in _BODY_NOUNS):
+                return None  # "the virus, which has killed sixteen people": no body
+            noun = antecedent  # "MSF, who now have 14 experts": MSF
+        if singular(noun.lower_) in _DOCUMENT_NOUNS and not noun.ent_type_:
+            for child in noun.children:
+                if child.dep_ in ("poss", "compound") and child.i < noun.i and self._is_body(child) \
+                        and child.ent_type_ in ("ORG", "PERSON"):
+                    return self._body_of(child)  # "MSF's survey", "UNICEF estimates"
+            for child in noun.children:
+                if child.dep_ == "acl":  # "a statement made by the Health Department"
+                    child = next((c for c in child.children if c.dep_ == "agent"), child)
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and self._is_body(obj):
+                            return self._body_of(obj)
+            return None
+        if not noun.ent_type_ and noun.pos_ == "NOUN":
+            for child in noun.children:
+                if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and not self._is_place(child):
+                    return _entity_text(child)  # "its chief executive, Maria Okafor"
+        if not self._is_body(noun) or noun.lower_ in ("authorities", "officials") or _outlet(noun):
+            return None
+        if not noun.ent_type_:
+            if noun.lower_ in ("office", "spokesman", "spokeswoman", "spokesperson"):
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                        for obj in prep.children:
+                            named = next((t for t in obj.subtree if t.ent_type_ in ("PERSON", "ORG")), None)
+                            if obj.dep_ == "pobj" and named is not None and not self._is_place(named):
+                                return _entity_text(named)  # "the office of France's president Nicolas Sarkozy"
+        return _entity_text(noun) if noun.ent_type_ else _phrase(noun)
 
     def _acting_body(self, token: Token) -> str | None:
         """The organisation or person whose act the figure counts: the subject of the figure's
-        own verb when it names a body, not a place ("Local police arrested four vendors")."""
+        own verb when it names a body, not a place ("Local police arrested four vendors"), or of
+        the verb it completes or joins ("Tabcorp expects to lose $150m", "police arrested four
+        vendors and seized 3,000 kilos")."""
         root = _figure_root(token)
         verb = next((a for a in [root, *root.ancestors][1:4] if a.pos_ == "VERB"), None)
         if verb is None or verb.lower_ in _REPORTING:
             return None
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "agent"):
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            for child in subjects:
+                if child.dep_ == "nsubjpass":
+                    continue
                 subject = child if child.dep_ == "nsubj" else next(
                     (c for c in child.children if c.dep_ == "pobj"), None)
-                if subject is None or subject.i == root.i or not self._is_body(subject):
+                if subject is None or subject.i == root.i:
                     continue
-                if subject.ent_type_ in ("ORG", "PERSON") or singular(subject.lower_) in _BODY_NOUNS:
-                    return _entity_text(subject) if subject.ent_type_ else _phrase(subject)
+                if subject.text in ("who", "which", "that") or subject.ent_type_ in ("ORG", "PERSON") \
+                        or singular(subject.lower_) in _BODY_NOUNS | _DOCUMENT_NOUNS:
+                    body = self._body_of(subject)
+                    if body is not None:
+                        return body
+            passive = any(c.dep_ == "auxpass" for c in verb.children)  # "pleaded guilty and was convicted"
+            if subjects or passive or verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ != "VERB" \
+                    or verb.head.lower_ in _REPORTING:
+                return None
+            verb = verb.head  # "Tabcorp expects to lose", "police arrested ... and seized"
         return None
 
     def _is_body(self, token: Token) -> bool:
@@ -1185,6 +1251,12 @@ def _phrase_head(token: Token) -> Token:
     while current.dep_ == "compound" and current.head.i > current.i and current.head.pos_ == "PROPN":
         current = current.head
     return current
+
+
+def _outlet(noun: Token) -> bool:
+    """Whether a noun names a news outlet: "The New York Times", "Reuters", "official news agency"."""
+    words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t.i == noun.i]
+    return bool(_OUTLET.search(" ".join(words)) or _OUTLET.search(_entity_text(noun)))
 
 
 def _entity_text(token: Token) -> str:
