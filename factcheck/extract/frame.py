@@ -122,6 +122,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"(?:\s+[\w%.,$£€-]+){0,4}\s+from|\bcompared (?:with|to)|\bagainst|\bfrom|\bbefore)\s+(?:the\s+|a\s+)?$", re.I)
 _PREVIOUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a year|the year|a month|the previous \w+|"
                              r"last year|a decade) (?:earlier|before|ago)\b", re.I)
+# The "from" side said to be a year (a quarter, a month) before the figure it is compared with.
+_EARLIER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:[\w-]+[^\S\n]+){0,4}?(?:(?:a|one|the)[^\S\n]+(year|quarter|month)"
+                      r"[^\S\n]+(?:earlier|before)|the[^\S\n]+(?:previous|preceding)[^\S\n]+(year|quarter|month))\b", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:by|another|an extra|an additional|a further)\s+(?:a\s+|an\s+)?$|"
     r"(?:^|[,;(]\s*|\b(?:is|was|were|are|been|be|or|and|while)\s+)(?:up|down)\s+$|"
@@ -213,6 +216,9 @@ class Framer:
             if claim.kind != "date":
                 roles[claim.id] = self._role(claim)
         links = self._links(roles)
+        periods = self._periods(roles, links)
+        earlier = {link.claim: periods[claim.id] for claim in self.claims if claim.id in links
+                   for link in links[claim.id] if link.relation == "previous_of" and periods.get(claim.id)}
         out = []
         measured: dict[int | None, str] = {}  # the last measure named in each sentence
         for claim in self.claims:
@@ -231,7 +237,8 @@ class Framer:
             frame = Frame(
                 measure=measure, measure_head=singular(measure.split()[-1]) if measure else None,
                 subject=self._subject(claim, token, head_token), place=place, place_source=source,
-                period=self._period(claim, token), role=roles[claim.id], links=links.get(claim.id, []),
+                period=periods[claim.id], previous_period=earlier.get(claim.id), role=roles[claim.id],
+                links=links.get(claim.id, []),
             )
             out.append(claim.model_copy(update={"frame": frame}))
         return out
@@ -897,10 +904,15 @@ class Framer:
         return None
 
     # ------------------------------------------------------------------ period
-    def _period(self, claim, token) -> str | None:
+    def _period(self, claim, token, role: str | None = None) -> str | None:
         lo, hi = self._sentence(claim)
         dates = [c for c in self._claims_in(lo, hi) if c.kind == "date" and c.value
                  and self.owners.get(c.id) in (None, claim.id)]
+        if role == "previous":
+            # the "from" side: only a date of its own ("from £2.1bn in October"); a date the sentence
+            # gives the change ("In 2024, sales rose to £212m from £187m") is the later period's
+            owned = [d for d in dates if self.owners.get(d.id) == claim.id]
+            return owned[0].value if len(owned) == 1 else None
         span = self._span_of(dates)
         if span:
             return span  # "from 1971 to 2006", "the 1998–2001 epidemics", "between January and May 2008"
@@ -917,6 +929,20 @@ class Framer:
                     return d.value
         return None
 
+    def _periods(self, roles: dict[str, str], links: dict[str, list[FrameLink]]) -> dict[str, str | None]:
+        """Each figure's period; the "from" side of a change said to be "a year earlier" (or "a
+        month", "a quarter", "the previous year") takes the period of the figure it is the earlier
+        side of, moved back by that much: "£212m in 2024, from £187m a year earlier" -> 2023."""
+        periods = {c.id: self._period(c, self._token(c), roles[c.id]) for c in self.claims if c.kind != "date"}
+        for claim in self.claims:
+            if claim.kind == "date" or roles[claim.id] != "previous":
+                continue
+            back = _EARLIER.match(self.text, claim.end, claim.sentence_end or len(self.text))
+            target = next((link.claim for link in links.get(claim.id, []) if link.relation == "previous_of"), None)
+            if back and target and periods.get(target):
+                periods[claim.id] = _moved_back(periods[target], (back.group(1) or back.group(2)).lower())
+        return periods
+
     def _span_of(self, dates: list) -> str | None:
         """The one span of time the sentence's dates write, as "start/end" (ISO 8601 intervals)."""
         spans = []
@@ -925,7 +951,10 @@ class Framer:
             opened = self.text[max(0, first.start - 9) : first.start]
             if re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*", between) or (
                     re.fullmatch(r"[^\S\n]+(?:to|until|till|through|and)[^\S\n]+", between)
-                    and re.search(r"\b(?:from|between)[^\S\n]+$", opened, re.I)):
+                    and re.search(r"\b(?:from|between)[^\S\n]+$", opened, re.I)) or (
+                    re.fullmatch(r"[^\S\n]+and[^\S\n]+", between)  # "in 1968 and 1969": both years
+                    and re.search(r"\b(?:in|during)[^\S\n]+$", opened, re.I)
+                    and re.fullmatch(r"\d{4}", str(first.value)) and str(second.value) == str(int(first.value) + 1)):
                 spans.append(f"{first.value}/{second.value}")
         return spans[0] if len(spans) == 1 else None
 
@@ -1158,6 +1187,33 @@ _IRREGULAR_VERBS = {
     "hit": "hit", "broke": "break", "broken": "break", "took": "take", "taken": "take", "gave": "give",
     "given": "give", "hurt": "hurt", "put": "put", "said": "say", "told": "tell", "led": "lead",
 }
+
+
+def _moved_back(period: str, unit: str) -> str | None:
+    """An ISO-like period moved back a year, a quarter or a month: "2024" -> "2023",
+    "2025-03" -> "2024-03" (a year) or "2025-02" (a month), "2025-Q3" -> "2025-Q2" (a quarter),
+    "2024-25" -> "2023-24"; a span moves both ends; None where the unit does not fit."""
+    if "/" in period:
+        ends = [_moved_back(end, unit) for end in period.split("/")]
+        return None if None in ends else "/".join(ends)
+    if m := re.fullmatch(r"(\d{4})", period):
+        return str(int(m[1]) - 1) if unit == "year" else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
+        year, second = int(m[1]), int(m[2])
+        if second > 12:  # a financial year "2024-25"
+            return f"{year - 1}-{(second - 1) % 100:02d}" if unit == "year" else None
+        months = {"year": 12, "quarter": 3, "month": 1}[unit]
+        index = year * 12 + second - 1 - months
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", period):
+        year, quarter = int(m[1]), int(m[2])
+        if unit == "month":
+            return None
+        index = year * 4 + quarter - 1 - (4 if unit == "year" else 1)
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period):
+        return f"{int(m[1]) - 1}-{m[2]}-{m[3]}" if unit == "year" and m[2] + m[3] != "0229" else None
+    return None
 
 
 def _verb_in(token: Token, words: set[str] | frozenset[str]) -> bool:
