@@ -259,3 +259,57 @@ def test_frame_story_place_from_the_lede_or_a_clear_majority_named_before_the_fi
                    "and its Leeds bakery supplies them all.\n\nAbout 300 people work for the chain.")
     assert place(found["About 300"]) == "Leeds"  # named three times to York's once
     assert place(found["40"]) is None  # Leeds is named only later, in paragraphs the lede is not
+
+
+def test_frame_subject_from_possessives_reporting_verbs_and_sources():
+    found = frames("GM's revenues fell 3% to $41bn. Okafor's share of the vote was 42.8%. TimeWarner said "
+                   "fourth quarter sales rose 2% to $7.4bn. According to a statement from Barclays, the bank "
+                   "cut 1,200 jobs. A report by the Low Pay Commission states that 49 firms broke the rules.")
+    assert found["$41bn"].subject == "GM" and found["42.8%"].subject == "Okafor"
+    assert found["2%"].subject == "TimeWarner" and found["$7.4bn"].subject == "TimeWarner"
+    assert found["1,200"].subject == "Barclays"  # the author of the statement, not "statement"
+    assert found["49"].subject == "Low Pay Commission"
+
+
+def test_frame_subject_through_the_verb_a_figure_completes_or_joins():
+    found = frames("Harwood & Lyle expects to cut 900 jobs. Local police arrested four vendors and seized "
+                   "3,000 kilos of meat. The chain's chief executive, Maria Okafor, said profit rose 8%. "
+                   "Oxfam, which employs 5,000 people, opened an office. The storm, which killed 16 people, "
+                   "moved north.")
+    assert found["900"].subject == "Harwood & Lyle"  # "expects to cut"
+    assert found["3,000 kilos"].subject == "Local police"  # "arrested ... and seized"
+    assert found["8%"].subject == "Maria Okafor"  # the person beside the title
+    assert found["5,000"].subject == "Oxfam"  # the body "which" stands for
+    assert found["16"].subject is None  # a storm is no body
+
+
+def test_frame_subject_is_not_a_news_outlet_or_unnamed_authorities():
+    found = frames("Reuters reported that 300 workers had walked out. Authorities say 12 people were hurt. "
+                   "The New York Times reported that 24 toys were recalled.")
+    assert found["300"].subject is None and found["12"].subject is None and found["24"].subject is None
+
+
+def test_frame_period_of_the_earlier_side_only_when_the_story_says_it():
+    found = frames("Retail sales fell to £1.9bn in November from £2.1bn in October. Online sales fell to "
+                   "£410m in November from £450m. In 2024, fees rose to £90m from £70m.")
+    assert found["£1.9bn"].period == "2025-11" and found["£2.1bn"].period == "2025-10"
+    assert found["£1.9bn"].previous_period == "2025-10"
+    assert found["£450m"].period is None  # November is the £410m's
+    assert found["£90m"].period == "2024" and found["£70m"].period is None  # 2024 is the later side
+
+
+def test_frame_period_a_year_earlier_moves_the_later_period_back():
+    found = frames("Pre-tax profit rose to £212m in 2024 from £187m a year earlier. Unemployment was 4.4% "
+                   "in March, up from 4.1% a year earlier. Turnover in the three months to June was £1.1bn, "
+                   "compared with £0.9bn a year earlier. Exports fell to $40bn in the third quarter from "
+                   "$42bn the previous quarter.")
+    assert found["£187m"].period == "2023" and found["£212m"].previous_period == "2023"
+    assert found["4.4%"].period == "2025-03" and found["4.1%"].period == "2024-03"
+    assert found["£0.9bn"].period == "2024-06"
+    assert found["$40bn"].period == "2025-Q3" and found["$42bn"].period == "2025-Q2"
+
+
+def test_frame_period_of_two_consecutive_years_is_a_span():
+    found = frames("The virus killed nearly 1,000,000 people in 1968 and 1969. Exports have doubled since 2000.")
+    assert found["nearly 1,000,000"].period == "1968/1969"
+    assert found["doubled"].period is None  # "since 2000" is a span's start, not the figure's date

@@ -122,6 +122,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"(?:\s+[\w%.,$£€-]+){0,4}\s+from|\bcompared (?:with|to)|\bagainst|\bfrom|\bbefore)\s+(?:the\s+|a\s+)?$", re.I)
 _PREVIOUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a year|the year|a month|the previous \w+|"
                              r"last year|a decade) (?:earlier|before|ago)\b", re.I)
+# The "from" side said to be a year (a quarter, a month) before the figure it is compared with.
+_EARLIER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:[\w-]+[^\S\n]+){0,4}?(?:(?:a|one|the)[^\S\n]+(year|quarter|month)"
+                      r"[^\S\n]+(?:earlier|before)|the[^\S\n]+(?:previous|preceding)[^\S\n]+(year|quarter|month))\b", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:by|another|an extra|an additional|a further)\s+(?:a\s+|an\s+)?$|"
     r"(?:^|[,;(]\s*|\b(?:is|was|were|are|been|be|or|and|while)\s+)(?:up|down)\s+$|"
@@ -135,7 +138,14 @@ _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|total(?:led|ed|s|ing)?|alt
                            r"combined|in all)\s+$", re.I)
 _REPORTING = {"said", "says", "say", "reported", "reports", "report", "announced", "announces",
               "estimated", "estimates", "confirmed", "confirms", "told", "stated", "revealed",
-              "showed", "shows", "according", "recorded", "counted", "registered"}
+              "showed", "shows", "according", "recorded", "counted", "registered", "states", "state",
+              "noted", "notes", "added", "adds", "suggest", "suggests", "found", "finds"}
+# Nouns for what a body says or finds: their author is the figure's body ("a report by MSF").
+_DOCUMENT_NOUNS = {"report", "statement", "estimate", "release", "survey", "study", "analysis", "announcement",
+                   "letter", "tally", "count", "figure", "data", "bulletin", "update", "assessment", "review"}
+# A news outlet relays a figure; the figure is not its own ("Reuters reports that nine people died").
+_OUTLET = re.compile(r"\b(?:news|newspapers?|paper|magazine|broadcaster|wire|Times|Post|Guardian|Herald|"
+                     r"Journal|Telegraph|Tribune|Gazette|media|Reuters|Associated Press|AFP|Xinhua)\b", re.I)
 _PEOPLE = {"people": "person", "persons": "person", "men": "man", "women": "woman",
            "children": "child", "teeth": "tooth", "feet": "foot", "mice": "mouse", "geese": "goose",
            "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "leaves": "leaf"}
@@ -206,6 +216,9 @@ class Framer:
             if claim.kind != "date":
                 roles[claim.id] = self._role(claim)
         links = self._links(roles)
+        periods = self._periods(roles, links)
+        earlier = {link.claim: periods[claim.id] for claim in self.claims if claim.id in links
+                   for link in links[claim.id] if link.relation == "previous_of" and periods.get(claim.id)}
         out = []
         measured: dict[int | None, str] = {}  # the last measure named in each sentence
         for claim in self.claims:
@@ -224,7 +237,8 @@ class Framer:
             frame = Frame(
                 measure=measure, measure_head=singular(measure.split()[-1]) if measure else None,
                 subject=self._subject(claim, token, head_token), place=place, place_source=source,
-                period=self._period(claim, token), role=roles[claim.id], links=links.get(claim.id, []),
+                period=periods[claim.id], previous_period=earlier.get(claim.id), role=roles[claim.id],
+                links=links.get(claim.id, []),
             )
             out.append(claim.model_copy(update={"frame": frame}))
         return out
@@ -383,37 +397,96 @@ class Framer:
         return self._sentence_subjects[sentence.start]
 
     def _attributed(self, sentence, token: Token) -> str | None:
-        """The body a sentence credits: "according to WHO", "the ministry said", "WHO says
-        two further women are infected; the UN agency says ..." (the reporting verb above the
-        figure when there are several)."""
+        """The body a sentence credits: "according to WHO", "according to a statement by the
+        Health Department", "the ministry said", "a report by the Treatment Action Campaign states",
+        "WHO says two further women are infected; the UN agency says ..." (the reporting verb above
+        the figure when there are several)."""
         for t in sentence:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 for obj in self.doc[t.i + 1].children:
-                    if obj.dep_ == "pobj" and self._is_body(obj):  # not "according to these figures"
-                        return _entity_text(obj)
+                    body = self._body_of(obj) if obj.dep_ == "pobj" else None
+                    if body is not None:  # not "according to these figures"
+                        return body
         reporting = [t for t in sentence if t.lower_ in _REPORTING and t.pos_ in ("VERB", "AUX")]
         above = [t for t in reporting if t in token.ancestors]
         for verb in above + [t for t in reporting if t not in above]:
             for child in verb.children:
-                if child.dep_ == "nsubj" and self._is_body(child):
-                    return _entity_text(child)
+                body = self._body_of(child) if child.dep_ == "nsubj" else None
+                if body is not None:
+                    return body
         return None
+
+    def _body_of(self, noun: Token) -> str | None:
+        """The organisation or person a noun names as the one whose act or word the figure is:
+        the body itself ("the laboratory", "WHO"), the person a title stands beside ("its chief
+        executive, Maria Okafor"), the antecedent of "who" ("Rotary International, who have
+        provided $30 million"), the author of a document ("a report by MSF", "a statement made by
+        the Health Department", "UNICEF estimates", "MSF's survey") or the holder of an office
+        ("the office of President Sarkozy"). None for a news outlet that relays the figure, and
+        for unnamed "authorities"."""
+        if noun.text in ("who", "which", "that"):  # not "WHO"
+            antecedent = noun.head.head if noun.head.dep_ == "relcl" else None
+            if antecedent is None or not (antecedent.ent_type_ in ("ORG", "PERSON")
+                                          or singular(antecedent.lower_) in _BODY_NOUNS):
+                return None  # "the virus, which has killed sixteen people": no body
+            noun = antecedent  # "MSF, who now have 14 experts": MSF
+        if singular(noun.lower_) in _DOCUMENT_NOUNS and not noun.ent_type_:
+            for child in noun.children:
+                if child.dep_ in ("poss", "compound") and child.i < noun.i and self._is_body(child) \
+                        and child.ent_type_ in ("ORG", "PERSON"):
+                    return self._body_of(child)  # "MSF's survey", "UNICEF estimates"
+            for child in noun.children:
+                if child.dep_ == "acl":  # "a statement made by the Health Department"
+                    child = next((c for c in child.children if c.dep_ == "agent"), child)
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and self._is_body(obj):
+                            return self._body_of(obj)
+            return None
+        if not noun.ent_type_ and noun.pos_ == "NOUN":
+            for child in noun.children:
+                if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and not self._is_place(child):
+                    return _entity_text(child)  # "its chief executive, Maria Okafor"
+        if not self._is_body(noun) or noun.lower_ in ("authorities", "officials") or _outlet(noun):
+            return None
+        if not noun.ent_type_:
+            if noun.lower_ in ("office", "spokesman", "spokeswoman", "spokesperson"):
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                        for obj in prep.children:
+                            named = next((t for t in obj.subtree if t.ent_type_ in ("PERSON", "ORG")), None)
+                            if obj.dep_ == "pobj" and named is not None and not self._is_place(named):
+                                return _entity_text(named)  # "the office of France's president Nicolas Sarkozy"
+        return _entity_text(noun) if noun.ent_type_ else _phrase(noun)
 
     def _acting_body(self, token: Token) -> str | None:
         """The organisation or person whose act the figure counts: the subject of the figure's
-        own verb when it names a body, not a place ("Local police arrested four vendors")."""
+        own verb when it names a body, not a place ("Local police arrested four vendors"), or of
+        the verb it completes or joins ("Tabcorp expects to lose $150m", "police arrested four
+        vendors and seized 3,000 kilos")."""
         root = _figure_root(token)
         verb = next((a for a in [root, *root.ancestors][1:4] if a.pos_ == "VERB"), None)
         if verb is None or verb.lower_ in _REPORTING:
             return None
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "agent"):
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            for child in subjects:
+                if child.dep_ == "nsubjpass":
+                    continue
                 subject = child if child.dep_ == "nsubj" else next(
                     (c for c in child.children if c.dep_ == "pobj"), None)
-                if subject is None or subject.i == root.i or not self._is_body(subject):
+                if subject is None or subject.i == root.i:
                     continue
-                if subject.ent_type_ in ("ORG", "PERSON") or singular(subject.lower_) in _BODY_NOUNS:
-                    return _entity_text(subject) if subject.ent_type_ else _phrase(subject)
+                if subject.text in ("who", "which", "that") or subject.ent_type_ in ("ORG", "PERSON") \
+                        or singular(subject.lower_) in _BODY_NOUNS | _DOCUMENT_NOUNS:
+                    body = self._body_of(subject)
+                    if body is not None:
+                        return body
+            passive = any(c.dep_ == "auxpass" for c in verb.children)  # "pleaded guilty and was convicted"
+            if subjects or passive or verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ != "VERB" \
+                    or verb.head.lower_ in _REPORTING:
+                return None
+            verb = verb.head  # "Tabcorp expects to lose", "police arrested ... and seized"
         return None
 
     def _is_body(self, token: Token) -> bool:
@@ -831,10 +904,15 @@ class Framer:
         return None
 
     # ------------------------------------------------------------------ period
-    def _period(self, claim, token) -> str | None:
+    def _period(self, claim, token, role: str | None = None) -> str | None:
         lo, hi = self._sentence(claim)
         dates = [c for c in self._claims_in(lo, hi) if c.kind == "date" and c.value
                  and self.owners.get(c.id) in (None, claim.id)]
+        if role == "previous":
+            # the "from" side: only a date of its own ("from £2.1bn in October"); a date the sentence
+            # gives the change ("In 2024, sales rose to £212m from £187m") is the later period's
+            owned = [d for d in dates if self.owners.get(d.id) == claim.id]
+            return owned[0].value if len(owned) == 1 else None
         span = self._span_of(dates)
         if span:
             return span  # "from 1971 to 2006", "the 1998–2001 epidemics", "between January and May 2008"
@@ -851,6 +929,20 @@ class Framer:
                     return d.value
         return None
 
+    def _periods(self, roles: dict[str, str], links: dict[str, list[FrameLink]]) -> dict[str, str | None]:
+        """Each figure's period; the "from" side of a change said to be "a year earlier" (or "a
+        month", "a quarter", "the previous year") takes the period of the figure it is the earlier
+        side of, moved back by that much: "£212m in 2024, from £187m a year earlier" -> 2023."""
+        periods = {c.id: self._period(c, self._token(c), roles[c.id]) for c in self.claims if c.kind != "date"}
+        for claim in self.claims:
+            if claim.kind == "date" or roles[claim.id] != "previous":
+                continue
+            back = _EARLIER.match(self.text, claim.end, claim.sentence_end or len(self.text))
+            target = next((link.claim for link in links.get(claim.id, []) if link.relation == "previous_of"), None)
+            if back and target and periods.get(target):
+                periods[claim.id] = _moved_back(periods[target], (back.group(1) or back.group(2)).lower())
+        return periods
+
     def _span_of(self, dates: list) -> str | None:
         """The one span of time the sentence's dates write, as "start/end" (ISO 8601 intervals)."""
         spans = []
@@ -859,7 +951,10 @@ class Framer:
             opened = self.text[max(0, first.start - 9) : first.start]
             if re.fullmatch(r"[^\S\n]*[-–—][^\S\n]*", between) or (
                     re.fullmatch(r"[^\S\n]+(?:to|until|till|through|and)[^\S\n]+", between)
-                    and re.search(r"\b(?:from|between)[^\S\n]+$", opened, re.I)):
+                    and re.search(r"\b(?:from|between)[^\S\n]+$", opened, re.I)) or (
+                    re.fullmatch(r"[^\S\n]+and[^\S\n]+", between)  # "in 1968 and 1969": both years
+                    and re.search(r"\b(?:in|during)[^\S\n]+$", opened, re.I)
+                    and re.fullmatch(r"\d{4}", str(first.value)) and str(second.value) == str(int(first.value) + 1)):
                 spans.append(f"{first.value}/{second.value}")
         return spans[0] if len(spans) == 1 else None
 
@@ -1094,6 +1189,33 @@ _IRREGULAR_VERBS = {
 }
 
 
+def _moved_back(period: str, unit: str) -> str | None:
+    """An ISO-like period moved back a year, a quarter or a month: "2024" -> "2023",
+    "2025-03" -> "2024-03" (a year) or "2025-02" (a month), "2025-Q3" -> "2025-Q2" (a quarter),
+    "2024-25" -> "2023-24"; a span moves both ends; None where the unit does not fit."""
+    if "/" in period:
+        ends = [_moved_back(end, unit) for end in period.split("/")]
+        return None if None in ends else "/".join(ends)
+    if m := re.fullmatch(r"(\d{4})", period):
+        return str(int(m[1]) - 1) if unit == "year" else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
+        year, second = int(m[1]), int(m[2])
+        if second > 12:  # a financial year "2024-25"
+            return f"{year - 1}-{(second - 1) % 100:02d}" if unit == "year" else None
+        months = {"year": 12, "quarter": 3, "month": 1}[unit]
+        index = year * 12 + second - 1 - months
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", period):
+        year, quarter = int(m[1]), int(m[2])
+        if unit == "month":
+            return None
+        index = year * 4 + quarter - 1 - (4 if unit == "year" else 1)
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period):
+        return f"{int(m[1]) - 1}-{m[2]}-{m[3]}" if unit == "year" and m[2] + m[3] != "0229" else None
+    return None
+
+
 def _verb_in(token: Token, words: set[str] | frozenset[str]) -> bool:
     """Whether a verb is one of `words` (given as lemmas). The pipeline runs without spaCy's
     lemmatizer, so the lemma is the parse's when it has one, else read from the form: "killed",
@@ -1185,6 +1307,12 @@ def _phrase_head(token: Token) -> Token:
     while current.dep_ == "compound" and current.head.i > current.i and current.head.pos_ == "PROPN":
         current = current.head
     return current
+
+
+def _outlet(noun: Token) -> bool:
+    """Whether a noun names a news outlet: "The New York Times", "Reuters", "official news agency"."""
+    words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t.i == noun.i]
+    return bool(_OUTLET.search(" ".join(words)) or _OUTLET.search(_entity_text(noun)))
 
 
 def _entity_text(token: Token) -> str:
