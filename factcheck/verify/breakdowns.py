@@ -198,7 +198,12 @@ def _own_subjects(total, parts) -> bool:
     subjects = [p.frame.subject for p in (total, *parts) if p.frame is not None and p.frame.subject]
     owner = total.frame.subject if total.frame is not None else None
     # "Allman had 17 points, Ayers scored 15 and Wischmeier added 11": the total's owner is not its parts'
-    return len(subjects) >= 2 and len(set(subjects)) == len(subjects) and (bool(owner) or len(subjects) >= 3)
+    if len(subjects) >= 2 and len(set(subjects)) == len(subjects) and (bool(owner) or len(subjects) >= 3):
+        return True
+    # the total's owner owns none of the parts, which have owners of their own (the parse may give two
+    # parts one owner: "Sam ward scored 14 and Leo Price added 9")
+    part_owners = {p.frame.subject for p in parts if p.frame is not None and p.frame.subject}
+    return bool(owner) and len(part_owners) >= 1 and owner not in part_owners and len(parts) >= 2
 
 
 def _bracketed_apart(total, parts, text: str) -> bool:
