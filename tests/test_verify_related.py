@@ -84,11 +84,15 @@ STORY = ("Flu kills {deaths} in Portugal\n\n"
          "Another {tested} people are being tested for the virus at the city hospital.\n")
 
 
+def _loaded(tmp_path_factory, document: str):
+    folder = tmp_path_factory.mktemp("claims")
+    (folder / "facts.toml").write_text(document, encoding="utf-8")
+    return load_reference(folder, cache=False)
+
+
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("claims")
-    (folder / "facts.toml").write_text(FACTS, encoding="utf-8")
-    return load_reference(folder, cache=False)
+    return _loaded(tmp_path_factory, FACTS)
 
 
 def claim_of(reference, text, figure):
@@ -169,9 +173,7 @@ source = "unicef"
 
 @pytest.fixture(scope="module")
 def region(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("claims")
-    (folder / "facts.toml").write_text(REGION, encoding="utf-8")
-    return load_reference(folder, cache=False)
+    return _loaded(tmp_path_factory, REGION)
 
 
 def test_verify_a_longer_name_of_the_set_wins_over_a_piece_the_model_tagged(region):
@@ -246,9 +248,7 @@ source = "dgs"
 
 @pytest.fixture(scope="module")
 def particular(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("claims")
-    (folder / "facts.toml").write_text(PARTICULAR, encoding="utf-8")
-    return load_reference(folder, cache=False)
+    return _loaded(tmp_path_factory, PARTICULAR)
 
 
 def test_verify_the_place_the_sentence_states_wins_over_a_fact_with_no_place(particular):
@@ -348,9 +348,7 @@ source = "ipma"
 
 @pytest.fixture(scope="module")
 def rain(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("claims")
-    (folder / "facts.toml").write_text(RAIN, encoding="utf-8")
-    return load_reference(folder, cache=False)
+    return _loaded(tmp_path_factory, RAIN)
 
 
 def test_verify_context_words_tell_related_facts_apart(rain):
